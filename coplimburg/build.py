@@ -1,0 +1,28 @@
+"""One build's context: the loaded site and the build date, prepared once before any page is rendered."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from coplimburg.dates import AMSTERDAM, build_date
+from coplimburg.loader import load
+from coplimburg.site import Site
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    site: Site
+    today: dt.date
+
+    @property
+    def epoch(self) -> int:
+        """The build date as Unix time (midnight in Amsterdam), for tools that read SOURCE_DATE_EPOCH."""
+        return int(dt.datetime.combine(self.today, dt.time(), AMSTERDAM).timestamp())
+
+
+def prepare(content: Path, build_date_setting: str | None = None) -> BuildContext:
+    """Validate the build date and all content; raises ContentError or ValueError with Dutch text."""
+    today = build_date(build_date_setting)
+    return BuildContext(site=load(content), today=today)

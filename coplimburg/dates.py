@@ -1,0 +1,86 @@
+"""Dates and times: parsing what editors write, the one build date, and Dutch formatting through babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_time
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+BUILD_DATE_VARIABLE = "COP_BUILD_DATE"
+LOCALE = "nl_NL"
+
+Moment = dt.date | dt.datetime
+_MOMENT = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?")
+EXAMPLE = "2024-06-13 of 2024-06-13 13:00"
+
+
+def parse_moment(text: str) -> Moment:
+    """`2024-06-13` → date, `2024-06-13 13:00` → naive datetime in Europe/Amsterdam; ValueError in Dutch."""
+    match = _MOMENT.fullmatch(text.strip())
+    if not match:
+        raise ValueError(f"verwacht een datum zoals {EXAMPLE}, gekregen '{text}'")
+    year, month, day, hour, minute = match.groups()
+    try:
+        day_value = dt.date(int(year), int(month), int(day))
+    except ValueError:
+        raise ValueError(f"{year}-{month}-{day} is geen bestaande datum") from None
+    if hour is None:
+        return day_value
+    if int(hour) > 23 or int(minute) > 59:
+        raise ValueError(f"{hour}:{minute} is geen bestaande tijd")
+    return dt.datetime.combine(day_value, dt.time(int(hour), int(minute)))
+
+
+def day_of(moment: Moment) -> dt.date:
+    return moment.date() if isinstance(moment, dt.datetime) else moment
+
+
+def aware(moment: Moment) -> dt.datetime:
+    """The moment as an aware datetime in Amsterdam; a date counts from midnight."""
+    if not isinstance(moment, dt.datetime):
+        moment = dt.datetime.combine(moment, dt.time())
+    return moment.replace(tzinfo=AMSTERDAM)
+
+
+def build_date(setting: str | None = None, now: dt.datetime | None = None) -> dt.date:
+    """The one date the build calls 'today': COP_BUILD_DATE, else the setting, else today in Amsterdam."""
+    pinned = os.environ.get(BUILD_DATE_VARIABLE) or setting
+    if pinned:
+        try:
+            return dt.date.fromisoformat(str(pinned))
+        except ValueError:
+            raise ValueError(
+                f"{BUILD_DATE_VARIABLE}: verwacht een datum zoals 2024-06-13, gekregen '{pinned}'"
+            ) from None
+    return (now or dt.datetime.now(AMSTERDAM)).astimezone(AMSTERDAM).date()
+
+
+def dutch_date(moment: Moment) -> str:
+    """'donderdag 13 juni 2024'."""
+    return format_date(day_of(moment), format="EEEE d MMMM y", locale=LOCALE)
+
+
+def short_date(moment: Moment) -> str:
+    """'13 jun. 2024'."""
+    return format_date(day_of(moment), format="d MMM y", locale=LOCALE)
+
+
+def dutch_time(moment: dt.datetime) -> str:
+    return format_time(moment.time(), format="HH:mm", locale=LOCALE)
+
+
+def dutch_span(start: Moment, end: Moment | None) -> str:
+    """'donderdag 13 juni 2024, 13:00–17:00', or with both days when an event spans several."""
+    text = dutch_date(start)
+    if isinstance(start, dt.datetime):
+        text += f", {dutch_time(start)}"
+    if end is None:
+        return text
+    if day_of(end) == day_of(start):
+        return text + (f"–{dutch_time(end)}" if isinstance(end, dt.datetime) else "")
+    tail = dutch_date(end) + (f", {dutch_time(end)}" if isinstance(end, dt.datetime) else "")
+    return f"{text} tot en met {tail}" if not isinstance(end, dt.datetime) else f"{text} tot {tail}"

@@ -1,0 +1,199 @@
+"""Field types shared by the content models, and the translation of validation errors into Dutch problems.
+
+Each type carries its own JSON Schema, so the schemas editors' tools read say what the loader checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema
+from pydantic.json_schema import SkipJsonSchema
+
+from coplimburg.dates import EXAMPLE, Moment, parse_moment
+from coplimburg.problems import Problem, describe, suggestion
+from coplimburg.source import Document, Location, dotted
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_NAMED = re.compile(r"^(?P<field>[a-z_]+): (?P<message>.*)$", re.DOTALL)
+
+
+class Strict(BaseModel):
+    """A part of the front matter: unknown fields are mistakes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Item(Strict):
+    """A content item: the front matter fields plus what the loader knows from the file."""
+
+    id: SkipJsonSchema[str] = Field(default="", exclude=True)
+    source: SkipJsonSchema[str] = Field(default="", exclude=True)
+    body: SkipJsonSchema[str] = Field(default="", exclude=True)
+    body_line: SkipJsonSchema[int] = Field(default=1, exclude=True)
+
+
+LOADER_FIELDS = frozenset(Item.model_fields)
+
+
+def _moment(value: object) -> object:
+    if isinstance(value, str):
+        return parse_moment(value)
+    if isinstance(value, dt.date):
+        return value
+    raise ValueError(f"verwacht een datum zoals {EXAMPLE}, gekregen {describe(value)}")
+
+
+def _day(value: object) -> object:
+    moment = _moment(value)
+    if isinstance(moment, dt.datetime):
+        raise ValueError(f"verwacht alleen een datum zoals 2024-06-13, gekregen ook een tijd: '{value}'")
+    return moment
+
+
+def _url(value: object) -> object:
+    if not isinstance(value, str):
+        raise ValueError(f"verwacht een webadres dat begint met https://, gekregen {describe(value)}")
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value.strip():
+        hint = f"; bedoelde je https://{value.strip()}?" if not parts.scheme and "." in value else ""
+        raise ValueError(f"verwacht een webadres dat begint met https://, gekregen '{value}'{hint}")
+    return value.strip()
+
+
+def _text(value: object) -> object:
+    if isinstance(value, str) and not value.strip():
+        raise ValueError("mag niet leeg zijn")
+    return value
+
+
+def _id_list(value: object) -> object:
+    if isinstance(value, str):
+        raise ValueError(f"verwacht een lijst zoals [{value}], gekregen één tekst '{value}'")
+    return value
+
+
+_MOMENT_SCHEMA = {
+    "type": "string",
+    "pattern": r"^\d{4}-\d{2}-\d{2}( \d{1,2}:\d{2})?$",
+    "examples": ["2024-06-13 13:00"],
+}
+_DAY_SCHEMA = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "examples": ["2024-06-13"]}
+
+MomentField = Annotated[Moment, BeforeValidator(_moment), WithJsonSchema(_MOMENT_SCHEMA)]
+DayField = Annotated[dt.date, BeforeValidator(_day), WithJsonSchema(_DAY_SCHEMA)]
+Url = Annotated[
+    str, BeforeValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
+]
+Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
+Summary = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=300)]
+Ref = Annotated[str, Field(pattern=ID_PATTERN)]
+RefList = Annotated[list[Ref], BeforeValidator(_id_list)]
+
+
+def validate(model: type[Strict], document: Document, problems: list[Problem], **known: Any) -> Any:
+    """The document's front matter as `model`, or None with every mistake added to `problems`."""
+    data = document.data
+    if not isinstance(data, dict):
+        problems.append(
+            Problem(
+                document.path, document.line_of(()), "", f"verwacht velden zoals 'title: …', gekregen {describe(data)}"
+            )
+        )
+        return None
+    reserved = [key for key in data if key in LOADER_FIELDS]
+    for key in reserved:
+        problems.append(
+            Problem(
+                document.path,
+                document.line_of((key,)),
+                key,
+                "dit veld vult het systeem zelf in (de id is de bestandsnaam); laat het weg",
+            )
+        )
+    if reserved:
+        return None
+    try:
+        return model.model_validate({**data, **known})
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            location: Location = tuple(detail["loc"])
+            if any(location[: n + 1] in document.reported for n in range(len(location))):
+                continue
+            problems.append(_problem(model, document, location, detail))
+        return None
+
+
+def _problem(model: type[Strict], document: Document, location: Location, detail: Any) -> Problem:
+    kind: str = detail["type"]
+    found = detail.get("input")
+    context = detail.get("ctx") or {}
+    if kind == "value_error" and (named := _NAMED.match(str(context.get("error", "")))):
+        # A check across fields names its own field: "end: ligt vóór start".
+        location = (*location, named["field"])
+        context = {"error": named["message"]}
+    name = dotted(location)
+    line = document.line_of(location)
+    if kind == "missing":
+        message = "verplicht veld ontbreekt"
+    elif kind == "extra_forbidden":
+        message = "onbekend veld" + suggestion(location[-1], _field_names(model, location[:-1]))
+    elif kind == "value_error":
+        message = str(context.get("error", detail["msg"]))
+    elif kind in ("string_type",):
+        message = f"verwacht tekst, gekregen {describe(found)}; zet de waarde tussen aanhalingstekens"
+    elif kind in ("list_type", "tuple_type"):
+        message = f"verwacht een lijst zoals [a, b], gekregen {describe(found)}"
+    elif kind in ("dict_type", "model_type", "model_attributes_type"):
+        message = f"verwacht een groep velden (elk op een eigen, ingesprongen regel), gekregen {describe(found)}"
+    elif kind in ("int_type", "int_parsing", "int_from_float"):
+        message = f"verwacht een geheel getal, gekregen {describe(found)}"
+    elif kind == "bool_type" or kind == "bool_parsing":
+        message = f"verwacht true of false, gekregen {describe(found)}"
+    elif kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        message = f"verwacht een van: {', '.join(allowed)}; gekregen {describe(found)}" + suggestion(found, allowed)
+    elif kind == "string_too_short":
+        message = "mag niet leeg zijn"
+    elif kind == "string_too_long":
+        limit = context.get("max_length")
+        message = f"te lang ({len(str(found))} tekens, hoogstens {limit}); houd het bij één of twee zinnen"
+    elif kind == "string_pattern_mismatch":
+        message = (
+            f"verwacht een id van kleine letters, cijfers en koppeltekens (zoals tafel-2a), gekregen {describe(found)}"
+        )
+    elif kind in ("greater_than_equal", "greater_than"):
+        message = f"verwacht minstens {context.get('ge', context.get('gt'))}, gekregen {describe(found)}"
+    else:
+        message = f"ongeldige waarde {describe(found)} ({detail['msg']})"
+    return Problem(document.path, line, name, message)
+
+
+def _field_names(model: type[BaseModel], location: Location) -> list[str]:
+    """The allowed field names at a location inside a model, for 'did you mean' hints."""
+    current: Any = model
+    for part in location:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part) if isinstance(current, type) and issubclass(current, BaseModel) else None
+        if info is None:
+            return []
+        current = _model_in(info.annotation)
+        if current is None:
+            return []
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [name for name in current.model_fields if name not in LOADER_FIELDS]
+    return []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,68 @@
+"""Content problems: one record per mistake an editor made, formatted as `path:line: field: message` in Dutch."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised with every problem found in one pass; its text is the list editors read."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__(format_problems(self.problems))
+
+
+def format_problems(problems: list[Problem]) -> str:
+    count = len(problems)
+    heading = "1 probleem" if count == 1 else f"{count} problemen"
+    lines = [f"De inhoud bevat {heading}; er is niets gepubliceerd:"]
+    lines += [f"  {problem}" for problem in problems]
+    return "\n".join(lines)
+
+
+def suggestion(found: object, candidates: Iterable[str]) -> str:
+    """A Dutch 'did you mean' hint, or '' when nothing is close."""
+    if not isinstance(found, str):
+        return ""
+    matches = difflib.get_close_matches(found, list(candidates), n=3, cutoff=0.6)
+    if not matches:
+        lowered = {c.lower(): c for c in candidates}
+        if found.lower() in lowered:
+            matches = [lowered[found.lower()]]
+    if not matches:
+        return ""
+    return "; bedoelde je " + " of ".join(matches) + "?"
+
+
+def describe(value: object) -> str:
+    """How a found value reads to an editor: its kind in Dutch, then the value."""
+    if value is None:
+        return "niets (leeg veld)"
+    if isinstance(value, bool):
+        return f"ja/nee-waarde {str(value).lower()}"
+    if isinstance(value, int):
+        return f"getal {value}"
+    if isinstance(value, float):
+        return f"kommagetal {value}"
+    if isinstance(value, str):
+        return f"'{value}'" if value else "lege tekst"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dict):
+        return "een groep velden"
+    return repr(value)

@@ -1,0 +1,182 @@
+"""Cross-reference checks: every id an item names must exist, and every file it names must lie inside content/.
+
+The checks read the raw front matter of every item file, valid or not, so an editor sees a wrong
+reference in the same run as a wrong date in the same file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from coplimburg.problems import Problem, describe, suggestion
+from coplimburg.sitedata import Matrix, Partner, Vocabularies
+from coplimburg.source import Document, Location, dotted
+
+
+@dataclass(frozen=True)
+class Known:
+    """Every id that may be referenced: items by file name (valid or not), site data by id."""
+
+    tables: Collection[str]
+    events: Collection[str]
+    products: Collection[str]
+    partners: Mapping[str, Partner]
+    vocabularies: Vocabularies
+    table_codes: Mapping[str, str]
+
+
+# field → (what it refers to, how editors call one of those)
+_REFERENCES: dict[str, dict[str, tuple[str, str]]] = {
+    "tables": {
+        "members": ("partners", "partner"),
+        "sounding_board": ("sounding_board", "klankbordgroep"),
+    },
+    "events": {
+        "kind": ("event_kinds", "soort"),
+        "tables": ("tables", "tafel"),
+        "partners": ("partners", "partner"),
+        "outcomes": ("products", "product"),
+    },
+    "coppyright": {
+        "type": ("types", "soort product"),
+        "tables": ("tables", "tafel"),
+        "partners": ("partners", "partner"),
+        "audiences": ("audiences", "doelgroep"),
+        "levels": ("levels", "niveau"),
+        "domains": ("domains", "domein"),
+        "license": ("licenses", "licentie"),
+    },
+    "news": {
+        "categories": ("news_categories", "categorie"),
+        "tables": ("tables", "tafel"),
+    },
+}
+
+
+def check_item_references(collection: str, document: Document, known: Known, content: Path) -> list[Problem]:
+    data = document.data if isinstance(document.data, dict) else {}
+    problems: list[Problem] = []
+
+    def report(location: Location, message: str) -> None:
+        problems.append(Problem(document.path, document.line_of(location), dotted(location), message))
+
+    def check(location: Location, value: Any, target: str, what: str) -> None:
+        ids = _ids(known, target)
+        if isinstance(value, str) and value not in ids and location not in document.reported:
+            report(location, f"onbekende {what} {describe(value)}" + _nearest(value, ids))
+
+    for field, (target, what) in _REFERENCES[collection].items():
+        value = data.get(field)
+        if isinstance(value, list):
+            for index, one in enumerate(value):
+                check((field, index), one, target, what)
+        else:
+            check((field,), value, target, what)
+    lead = data.get("lead")
+    if collection == "tables" and isinstance(lead, dict):
+        check(("lead", "organisation"), lead.get("organisation"), "partners", "partner")
+    code = data.get("code")
+    owner = known.table_codes.get(str(code))
+    if collection == "tables" and owner and owner != Path(document.path).stem:
+        report(("code",), f"code {code} hoort al bij tafel {owner}; elke code is uniek")
+    if isinstance(data.get("image"), str):
+        _check_path(content, document, ("image",), data["image"], report)
+    files = data.get("files")
+    if isinstance(files, list):
+        for index, file in enumerate(files):
+            if isinstance(file, dict) and isinstance(file.get("path"), str):
+                _check_path(content, document, ("files", index, "path"), file["path"], report)
+    return problems
+
+
+def check_site_data(
+    known: Known, matrix: Matrix, programme_events: list[str | None], documents: Mapping[str, Document]
+) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def report(source: str, location: Location, message: str) -> None:
+        document = documents.get(source)
+        problems.append(Problem(source, document.line_of(location) if document else 0, dotted(location), message))
+
+    for index, partner in enumerate(known.partners.values()):
+        kinds = known.vocabularies.partner_kinds
+        if partner.kind not in kinds:
+            report(
+                "content/site/partners.yml",
+                ("partners", index, "kind"),
+                f"onbekende soort {describe(partner.kind)}" + _nearest(partner.kind, kinds),
+            )
+    columns = {column.id for column in matrix.columns}
+    for index, column in enumerate(matrix.columns):
+        if column.partner and column.partner not in known.partners:
+            report(
+                "content/site/matrix.yml",
+                ("columns", index, "partner"),
+                f"onbekende partner {describe(column.partner)}" + _nearest(column.partner, known.partners),
+            )
+    for group_index, group in enumerate(matrix.groups):
+        for row_index, row in enumerate(group.rows):
+            for who_index, who in enumerate(row.who):
+                if who not in columns:
+                    report(
+                        "content/site/matrix.yml",
+                        ("groups", group_index, "rows", row_index, "who", who_index),
+                        f"onbekende kolom {describe(who)}" + _nearest(who, columns),
+                    )
+    for index, event in enumerate(programme_events):
+        if event and event not in known.events:
+            report(
+                "content/site/programme.yml",
+                ("programme", index, "event"),
+                f"onbekend evenement {describe(event)}" + _nearest(event, known.events),
+            )
+    return problems
+
+
+def _ids(known: Known, target: str) -> Collection[str]:
+    if target in ("tables", "events", "products", "partners"):
+        ids: Collection[str] = getattr(known, target)
+        return ids
+    vocabulary: Collection[str] = getattr(known.vocabularies, target)
+    return vocabulary
+
+
+def _nearest(value: str, known: Collection[str]) -> str:
+    hint = suggestion(value, known)
+    if hint:
+        return hint
+    if len(known) <= 12:
+        return "; kies uit: " + ", ".join(sorted(known))
+    return ""
+
+
+def _check_path(content: Path, document: Document, location: Location, relative: str, report: Any) -> None:
+    message = path_problem(content, Path(document.path), relative)
+    if message:
+        report(location, message)
+
+
+def path_problem(content: Path, source: Path, relative: str) -> str:
+    """Why a path an item names is not a usable file inside content/, or '' when it is."""
+    if "://" in relative or relative.startswith("mailto:"):
+        return f"verwacht een bestand in content/, gekregen een webadres '{relative}'"
+    pure = PurePosixPath(relative.replace("\\", "/"))
+    if pure.is_absolute() or (len(relative) > 1 and relative[1] == ":"):
+        return f"verwacht een pad relatief aan dit bestand, gekregen het absolute pad '{relative}'"
+    root = content.parent
+    target = root / source.parent / pure
+    if ".." in pure.parts and not target.resolve().is_relative_to(content.resolve()):
+        return f"'{relative}' wijst naar een plek buiten content/; zet het bestand in content/"
+    walk = root / source.parent
+    for part in pure.parts:
+        walk = walk / part
+        if walk.is_symlink():
+            return f"'{relative}' is een snelkoppeling (symlink); zet het bestand zelf in content/"
+    if not target.is_file():
+        siblings = [p.name for p in target.parent.iterdir()] if target.parent.is_dir() else []
+        hint = suggestion(target.name, siblings)
+        return f"bestand '{relative}' niet gevonden (gezocht: {(source.parent / pure).as_posix()}){hint}"
+    return ""

@@ -1,0 +1,35 @@
+"""JSON Schemas of the content models, for editors' YAML tools (autocomplete and checks while typing)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from coplimburg.loader import COLLECTIONS, SITE_FILES
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """File name → schema, one per collection and per site-data file."""
+    result: dict[str, dict[str, Any]] = {}
+    for name, model in {**COLLECTIONS, **{Path(file).stem: model for file, model in SITE_FILES.items()}}.items():
+        schema = model.model_json_schema(by_alias=True)
+        schema = {"$schema": SCHEMA_DIALECT, "$id": f"{name}.schema.json", **schema}
+        result[f"{name}.schema.json"] = schema
+    return result
+
+
+def render(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def export(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in schemas().items():
+        target = folder / name
+        target.write_text(render(schema), encoding="utf-8")
+        written.append(target)
+    return written

@@ -1,0 +1,94 @@
+"""Site data under `content/site/`: partners, the controlled vocabularies, the yearly programme and the matrix."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from coplimburg.fields import Ref, RefList, Strict, Text, Url
+
+PartnerKind = Literal["onderwijs", "onderzoek", "carriere", "bedrijfsleven", "overheid"]
+
+
+class Partner(Strict):
+    id: Ref
+    name: Text
+    kind: Text
+    url: Url
+    description: str = ""
+
+
+class PartnerFile(Strict):
+    partners: list[Partner]
+
+    @model_validator(mode="after")
+    def _unique(self) -> PartnerFile:
+        _require_unique("partners", [partner.id for partner in self.partners])
+        return self
+
+
+def _require_unique(field: str, ids: list[str]) -> None:
+    doubles = sorted({one for one in ids if ids.count(one) > 1})
+    if doubles:
+        raise ValueError(f"{field}: de id {', '.join(doubles)} staat er meer dan eens in; elke id is uniek")
+
+
+class License(Strict):
+    name: Text
+    url: Url
+
+
+class Vocabularies(Strict):
+    """Every controlled list, id → Dutch label; editors extend a list here without touching code."""
+
+    event_kinds: dict[str, Text]
+    partner_kinds: dict[str, Text]
+    types: dict[str, Text]
+    audiences: dict[str, Text]
+    levels: dict[str, Text]
+    domains: dict[str, Text]
+    sounding_board: dict[str, Text]
+    news_categories: dict[str, Text]
+    licenses: dict[str, License]
+
+
+class Edition(Strict):
+    """One knowledge-sharing edition of a year's programme (a year may have several)."""
+
+    year: int = Field(ge=2000, le=2100)
+    title: Text
+    topics: list[Text] = []
+    event: Ref | None = None
+
+
+class ProgrammeFile(Strict):
+    programme: list[Edition]
+
+
+class MatrixColumn(Strict):
+    id: Ref
+    label: Text
+    partner: Ref | None = None
+
+
+class MatrixRow(Strict):
+    activity: Text
+    who: RefList
+
+
+class MatrixGroup(Strict):
+    title: Text
+    rows: list[MatrixRow]
+
+
+class Matrix(Strict):
+    """The 'wie doet wat' matrix: which organisation does what."""
+
+    columns: list[MatrixColumn]
+    groups: list[MatrixGroup]
+
+    @model_validator(mode="after")
+    def _unique(self) -> Matrix:
+        _require_unique("columns", [column.id for column in self.columns])
+        return self

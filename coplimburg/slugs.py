@@ -1,0 +1,12 @@
+"""Slugs: turning a Dutch title into an id of lowercase letters, digits and hyphens ("Één dag" → "een-dag")."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def slugify(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("&", " en "))
+    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "item"

@@ -1,0 +1,218 @@
+"""Reading content files: UTF-8 text, front matter, and YAML turned into plain data with line numbers.
+
+YAML is composed with PyYAML's safe composer and converted here, node by node, so that no tag can
+run code and the YAML 1.1 traps (`13:00` as 780, `no` as false, `010` as 8) are reported instead
+of silently accepted. Dates stay text: the models parse them and name impossible ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from coplimburg.problems import Problem
+
+Location = tuple[str | int, ...]
+
+_BOOL_WORDS = {"true", "false"}
+_TRAP_HINT = "zet de waarde tussen aanhalingstekens als je tekst bedoelt"
+_YAML_HINTS = {
+    "mapping values are not allowed here": (
+        "een dubbele punt midden in een waarde; zet de waarde tussen aanhalingstekens"
+    ),
+    "could not find expected ':'": "een regel zonder 'veld: waarde'; controleer de dubbele punt",
+    "found character '\\t' that cannot start any token": ("een tab; gebruik spaties om in te springen"),
+    "found undefined alias": "een * aan het begin van een waarde; zet de waarde tussen aanhalingstekens",
+    "expected <block end>, but found '-'": "een lijstregel ('- ') die verkeerd is ingesprongen",
+    "expected ',' or ']', but got '<stream end>'": "een lijst [ … ] die niet met ] is afgesloten",
+    "expected ',' or '}', but got '<stream end>'": "een groep { … } die niet met } is afgesloten",
+    "found unexpected end of stream": "een aanhalingsteken dat niet is afgesloten",
+    "found unknown escape character": "een \\ tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens",
+}
+
+
+@dataclass
+class Document:
+    """One content file as data: front matter (plain Python values), body and where things stand."""
+
+    path: str
+    data: Any
+    body: str = ""
+    body_line: int = 1
+    lines: dict[Location, int] = field(default_factory=dict)
+    reported: set[Location] = field(default_factory=set)
+
+    def line_of(self, location: Location) -> int:
+        """The line of a value, or of its nearest enclosing value when the value is missing."""
+        while location not in self.lines and location:
+            location = location[:-1]
+        return self.lines.get(location, 1)
+
+
+def read_text(file: Path, display: str, problems: list[Problem]) -> str | None:
+    raw = file.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(
+            Problem(
+                display,
+                line,
+                "",
+                f"het bestand is geen UTF-8-tekst (byte 0x{raw[error.start]:02x} kan niet gelezen "
+                "worden); sla het op als UTF-8",
+            )
+        )
+        return None
+
+
+def read_markdown(file: Path, display: str, problems: list[Problem]) -> Document | None:
+    """A Markdown file with front matter; None (and problems) when it cannot be read."""
+    text = read_text(file, display, problems)
+    if text is None:
+        return None
+    text = text.removeprefix("\ufeff")
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        problems.append(
+            Problem(
+                display,
+                1,
+                "",
+                "verwacht front matter: het bestand moet beginnen met een regel '---', "
+                "dan de velden, dan weer een regel '---'",
+            )
+        )
+        return None
+    closing = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() in ("---", "...")), None)
+    if closing is None:
+        problems.append(
+            Problem(
+                display,
+                1,
+                "",
+                "de front matter is niet afgesloten: zet een regel '---' na het laatste veld "
+                "(anders verschijnt de front matter als tekst op de pagina)",
+            )
+        )
+        return None
+    document = parse_yaml("".join(lines[1:closing]), display, problems, first_line=2)
+    if document is None:
+        return None
+    document.body = "".join(lines[closing + 1 :])
+    document.body_line = closing + 2
+    if document.data is None:
+        document.data = {}
+    return document
+
+
+def read_yaml(file: Path, display: str, problems: list[Problem]) -> Document | None:
+    text = read_text(file, display, problems)
+    if text is None:
+        return None
+    return parse_yaml(text.removeprefix("\ufeff"), display, problems, first_line=1)
+
+
+def parse_yaml(text: str, display: str, problems: list[Problem], first_line: int) -> Document | None:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + mark.line if mark else first_line
+        column = f" (kolom {mark.column + 1})" if mark else ""
+        detail = error.problem or error.context or "onleesbare YAML"
+        hint = _YAML_HINTS.get(detail, "")
+        message = f"YAML-fout{column}: {detail}" + (f"; waarschijnlijk {hint}" if hint else "")
+        problems.append(Problem(display, line, "", message))
+        return None
+    except yaml.YAMLError as error:
+        problems.append(Problem(display, first_line, "", f"YAML-fout: {error}"))
+        return None
+    document = Document(path=display, data=None)
+    if node is not None:
+        document.data = _convert(node, (), document, problems, first_line)
+    return document
+
+
+def dotted(location: Location) -> str:
+    """`('repeat', 'moved', 0, 'to')` as editors read it: `repeat.moved[0].to`."""
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _convert(node: yaml.Node, location: Location, document: Document, problems: list[Problem], first_line: int) -> Any:
+    line = first_line + node.start_mark.line
+    document.lines[location] = line
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+            if key == "<<":
+                problems.append(Problem(document.path, line, dotted(location), "samenvoegen met '<<' kan hier niet"))
+                continue
+            if key in result:
+                problems.append(
+                    Problem(
+                        document.path,
+                        first_line + key_node.start_mark.line,
+                        dotted((*location, key)),
+                        "dit veld staat twee keer in het bestand; laat er één staan",
+                    )
+                )
+            result[key] = _convert(value_node, (*location, key), document, problems, first_line)
+            document.lines[(*location, key)] = first_line + key_node.start_mark.line
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _convert(item, (*location, index), document, problems, first_line) for index, item in enumerate(node.value)
+        ]
+    assert isinstance(node, yaml.ScalarNode)
+    return _scalar(node, location, document, problems, line)
+
+
+def _scalar(node: yaml.ScalarNode, location: Location, document: Document, problems: list[Problem], line: int) -> Any:
+    value: str = node.value
+    tag = node.tag
+    quoted = getattr(node, "style", None) not in (None, "")
+
+    def trap(reading: str) -> str:
+        document.reported.add(location)
+        problems.append(
+            Problem(
+                document.path, line, dotted(location), f"YAML leest {value} als {reading}; {_TRAP_HINT} ('{value}')"
+            )
+        )
+        return value
+
+    if quoted or tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
+        return value
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        if value.lower() in _BOOL_WORDS:
+            return value.lower() == "true"
+        return trap(f"ja/nee-waarde {'true' if value.lower() in ('yes', 'y', 'on') else 'false'}")
+    if tag == "tag:yaml.org,2002:int":
+        number = yaml.SafeLoader.construct_yaml_int(_CONSTRUCTOR, node)
+        if ":" in value:
+            return trap(f"het getal {number} (een tijd in YAML 1.1 is een zestigtallig getal)")
+        if re.fullmatch(r"[-+]?0[0-7_]+", value):
+            return trap(f"het getal {number} (een voorloopnul maakt er een achttallig getal van)")
+        return number
+    if tag == "tag:yaml.org,2002:float":
+        if ":" in value:
+            return trap("een zestigtallig getal")
+        return yaml.SafeLoader.construct_yaml_float(_CONSTRUCTOR, node)
+    document.reported.add(location)
+    problems.append(Problem(document.path, line, dotted(location), f"onbekend YAML-label {tag}; laat het label weg"))
+    return value
+
+
+_CONSTRUCTOR = yaml.SafeLoader("")

@@ -1,0 +1,28 @@
+"""Innovation tables (innovatietafels): the model of `content/tables/<id>.md`."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from coplimburg.fields import Item, Ref, RefList, Strict, Summary, Text
+
+TABLE_CODE = r"^[1-9][0-9]?(?:[A-Z][0-9]?)?$"
+
+
+class Lead(Strict):
+    role: Text
+    organisation: Ref
+    name: str | None = None
+
+
+class Table(Item):
+    code: str = Field(pattern=TABLE_CODE, description="Code van de tafel, zoals 2A, 2C1 of 3")
+    title: Text
+    theme: Summary
+    lead: Lead
+    members: RefList = []
+    sounding_board: RefList = []
+    cadence: Text
+    status: Literal["actief", "afgerond"] = "actief"
