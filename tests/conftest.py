@@ -1,0 +1,70 @@
+"""Shared fixtures: the sample site built once through the real hooks, and small content trees for unit tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BUILD_DATE = "2026-11-28"
+
+
+def build_site(project: Path, site_dir: Path, build_date: str = BUILD_DATE) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project folder, the way `make build` runs it."""
+    env = {**os.environ, "COP_BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own content built once with the real hooks and templates, build date pinned."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(REPO, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Callable[..., Path]:
+    """A copy of the sample content's site data with chosen items: content(events={"x.md": "..."})."""
+
+    def make(**collections: dict[str, str]) -> Path:
+        root = tmp_path / "content"
+        shutil.copytree(REPO / "content" / "site", root / "site")
+        for folder in ("tables", "events", "coppyright", "news"):
+            (root / folder).mkdir(parents=True, exist_ok=True)
+        for folder, files in collections.items():
+            for name, text in files.items():
+                target = root / folder / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+        return root
+
+    return make
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A full copy of the project (content, docs, overrides, hooks, mkdocs.yml) to change and build."""
+    target = tmp_path / "project"
+    for name in ("content", "docs", "overrides", "hooks", "mkdocs.yml"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.exists():
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    return target
