@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -82,9 +83,13 @@ class Event(Item):
     def is_series(self) -> bool:
         return self.repeat is not None
 
-    @property
+    @cached_property
     def sessions(self) -> list[Session]:
         return list(sessions(self.start, self.end, self.repeat))
+
+    @property
+    def first_moment(self) -> Moment:
+        return self.sessions[0].start if self.sessions else self.start
 
     @property
     def last_moment(self) -> Moment:

@@ -10,6 +10,7 @@ SECTIONS = {
     "events": "agenda",
     "products": "coppyright",
     "posts": "coppig/nieuws",
+    "partners": "partners",
 }
 AGENDA_ICS = "agenda.ics"
 

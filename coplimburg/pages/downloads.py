@@ -1,0 +1,64 @@
+"""Downloads and images that items name: where they are published and how a visitor sees their type and size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from babel.numbers import format_decimal
+
+from coplimburg.dates import LOCALE
+from coplimburg.urls import SECTIONS
+
+# Content folder → collection, to publish an item's files under its section.
+COLLECTION_OF_FOLDER = {"tables": "tables", "events": "events", "coppyright": "products", "news": "posts"}
+_TYPES = {
+    ".pdf": "PDF",
+    ".csv": "CSV (spreadsheet)",
+    ".xlsx": "Excel",
+    ".docx": "Word",
+    ".odt": "OpenDocument-tekst",
+    ".pptx": "PowerPoint",
+    ".md": "tekst (Markdown)",
+    ".txt": "tekst",
+    ".zip": "ZIP-archief",
+    ".jpg": "JPEG-afbeelding",
+    ".jpeg": "JPEG-afbeelding",
+    ".png": "PNG-afbeelding",
+    ".svg": "SVG-afbeelding",
+}
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file from content/ published on the site."""
+
+    source: Path
+    url: str
+
+    @property
+    def kind(self) -> str:
+        return _TYPES.get(self.source.suffix.lower(), self.source.suffix.lstrip(".").upper() or "bestand")
+
+    @property
+    def size(self) -> str:
+        return human_size(self.source.stat().st_size)
+
+
+def asset(content: Path, item_source: str, relative: str) -> Asset:
+    """The published form of a path an item names (relative to the item file; checked by the loader)."""
+    item_file = content.parent / item_source
+    source = (item_file.parent / relative).resolve()
+    folder = PurePosixPath(item_source).parts[1]
+    inside = source.relative_to((content / folder).resolve()).as_posix()
+    return Asset(source=source, url=f"{SECTIONS[COLLECTION_OF_FOLDER[folder]]}/{inside}")
+
+
+def human_size(size: int) -> str:
+    """'12,3 kB' in Dutch notation."""
+    if size < 1000:
+        return f"{size} bytes"
+    for unit, factor in (("kB", 1e3), ("MB", 1e6), ("GB", 1e9)):
+        if size < factor * 1000:
+            return f"{format_decimal(size / factor, format='#,##0.#', locale=LOCALE)} {unit}"
+    return f"{format_decimal(size / 1e12, format='#,##0.#', locale=LOCALE)} TB"

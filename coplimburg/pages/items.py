@@ -1,0 +1,254 @@
+"""Views of single items (table, event, product, post, partner): everything a page shows, prepared in Python.
+
+Views hold models, labels and root-relative URLs; templates make URLs relative with MkDocs' `url` filter
+and format dates with the Dutch filters, nothing more.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from coplimburg.agenda import Occurrence, is_past, past, upcoming
+from coplimburg.dates import dutch_date
+from coplimburg.events import Event
+from coplimburg.news import Post
+from coplimburg.pages.downloads import Asset, asset
+from coplimburg.products import Product
+from coplimburg.site import Site
+from coplimburg.sitedata import Partner
+from coplimburg.tables import Table
+from coplimburg.urls import item_path, table_ics
+
+STATUS_LABELS = {"gepland": "Gepland", "geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
+STATUS_NOTES = {
+    "geannuleerd": "Dit evenement gaat niet door.",
+    "verplaatst": "Dit evenement is verplaatst. De nieuwe datum staat hieronder.",
+}
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str
+    links: list[Link]
+
+
+@dataclass(frozen=True)
+class Download:
+    title: str
+    asset: Asset
+
+
+@dataclass(frozen=True)
+class EventLine:
+    """An event or one session of a series in a list."""
+
+    occurrence: Occurrence
+    url: str
+    kind: str
+
+    @property
+    def event(self) -> Event:
+        return self.occurrence.event
+
+    @property
+    def ends_at(self) -> str:
+        return self.occurrence.ends_at.isoformat()
+
+
+@dataclass(frozen=True)
+class EventView:
+    event: Event
+    kind: str
+    status_label: str
+    status_note: str
+    is_past: bool
+    ends_at: str
+    tables: list[Link]
+    partners: list[Link]
+    outcomes: list[Link]
+    upcoming: list[EventLine]
+    sessions_total: int
+    image: Asset | None
+    rhythm: str
+    calendar: Any = None
+
+
+@dataclass(frozen=True)
+class TableView:
+    table: Table
+    lead: Link
+    members: list[Group]
+    sounding_board: list[str]
+    status_label: str
+    upcoming: list[EventLine]
+    past: list[Link]
+    products: list[Link]
+    posts: list[Link]
+    calendar: str
+
+
+@dataclass(frozen=True)
+class ProductView:
+    product: Product
+    type_label: str
+    audiences: list[str]
+    levels: list[str]
+    domains: list[str]
+    license_name: str
+    license_url: str
+    partners: list[Link]
+    tables: list[Link]
+    downloads: list[Download]
+    presented_at: list[Link]
+    image: Asset | None
+
+
+@dataclass(frozen=True)
+class PostView:
+    post: Post
+    categories: list[str]
+    tables: list[Link]
+    image: Asset | None
+
+
+@dataclass(frozen=True)
+class PartnerView:
+    partner: Partner
+    kind: str
+    tables: list[Link]
+    upcoming: list[EventLine]
+    past: list[Link]
+    products: list[Link]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class ItemViews:
+    """Builds item views on demand for one build; each view reads only its own back-links."""
+
+    def __init__(self, site: Site, today: dt.date) -> None:
+        self.site = site
+        self.today = today
+
+    def table_link(self, table_id: str) -> Link:
+        table = self.site.tables[table_id]
+        return Link(f"Tafel {table.code}: {table.title}", item_path("tables", table_id))
+
+    def partner_link(self, partner_id: str) -> Link:
+        return Link(self.site.partners[partner_id].name, item_path("partners", partner_id))
+
+    def product_link(self, product_id: str) -> Link:
+        return Link(self.site.products[product_id].title, item_path("products", product_id))
+
+    def event_link(self, event: Event) -> Link:
+        return Link(event.title, item_path("events", event.id))
+
+    def post_link(self, post_id: str) -> Link:
+        return Link(self.site.posts[post_id].title, item_path("posts", post_id))
+
+    def line(self, occurrence: Occurrence) -> EventLine:
+        event = occurrence.event
+        return EventLine(occurrence, item_path("events", event.id), self.site.vocabularies.event_kinds[event.kind])
+
+    def event(self, event_id: str, calendar: Any = None) -> EventView:
+        event = self.site.events[event_id]
+        ahead = upcoming([event], self.today, per_series=None)
+        last = Occurrence(event, event.sessions[-1]) if event.sessions else None
+        return EventView(
+            event=event,
+            kind=self.site.vocabularies.event_kinds[event.kind],
+            status_label=STATUS_LABELS[event.status],
+            status_note=STATUS_NOTES.get(event.status, ""),
+            is_past=is_past(event.last_moment, self.today),
+            ends_at=last.ends_at.isoformat() if last else "",
+            tables=[self.table_link(table_id) for table_id in event.tables],
+            partners=[self.partner_link(partner_id) for partner_id in event.partners],
+            outcomes=[self.product_link(product_id) for product_id in event.outcomes],
+            upcoming=[self.line(occurrence) for occurrence in ahead] if event.is_series else [],
+            sessions_total=len(event.sessions),
+            image=asset(self.site.content, event.source, event.image) if event.image else None,
+            rhythm=rhythm(event),
+            calendar=calendar,
+        )
+
+    def table(self, table_id: str) -> TableView:
+        site = self.site
+        table = site.tables[table_id]
+        events = [site.events[event_id] for event_id in site.links.events_by_table.get(table_id, [])]
+        groups: dict[str, list[Link]] = {}
+        for partner_id in table.members:
+            kind = site.partners[partner_id].kind
+            groups.setdefault(site.vocabularies.partner_kinds[kind], []).append(self.partner_link(partner_id))
+        return TableView(
+            table=table,
+            lead=self.partner_link(table.lead.organisation),
+            members=[Group(label, links) for label, links in sorted(groups.items())],
+            sounding_board=[site.vocabularies.sounding_board[one] for one in table.sounding_board],
+            status_label="Actief" if table.status == "actief" else "Afgerond",
+            upcoming=[self.line(occurrence) for occurrence in upcoming(events, self.today)],
+            past=[self.event_link(event) for event in past(events, self.today)],
+            products=[self.product_link(one) for one in site.links.products_by_table.get(table_id, [])],
+            posts=[self.post_link(one) for one in site.links.posts_by_table.get(table_id, [])],
+            calendar=table_ics(table_id),
+        )
+
+    def product(self, product_id: str) -> ProductView:
+        site = self.site
+        product = site.products[product_id]
+        vocabularies = site.vocabularies
+        license_ = vocabularies.licenses[product.license]
+        presented = [site.events[event_id] for event_id in site.links.events_by_product.get(product_id, [])]
+        return ProductView(
+            product=product,
+            type_label=vocabularies.types[product.type],
+            audiences=[vocabularies.audiences[one] for one in product.audiences],
+            levels=[vocabularies.levels[one] for one in product.levels],
+            domains=[vocabularies.domains[one] for one in product.domains],
+            license_name=license_.name,
+            license_url=license_.url,
+            partners=[self.partner_link(one) for one in product.partners],
+            tables=[self.table_link(one) for one in product.tables],
+            downloads=[Download(file.title, asset(site.content, product.source, file.path)) for file in product.files],
+            presented_at=[self.event_link(event) for event in presented],
+            image=asset(site.content, product.source, product.image) if product.image else None,
+        )
+
+    def post(self, post_id: str) -> PostView:
+        post = self.site.posts[post_id]
+        return PostView(
+            post=post,
+            categories=[self.site.vocabularies.news_categories[one] for one in post.categories],
+            tables=[self.table_link(one) for one in post.tables],
+            image=asset(self.site.content, post.source, post.image) if post.image else None,
+        )
+
+    def partner(self, partner_id: str) -> PartnerView:
+        site = self.site
+        events = [site.events[one] for one in site.links.events_by_partner.get(partner_id, [])]
+        partner = site.partners[partner_id]
+        return PartnerView(
+            partner=partner,
+            kind=site.vocabularies.partner_kinds[partner.kind],
+            tables=[self.table_link(one) for one in site.links.tables_by_partner.get(partner_id, [])],
+            upcoming=[self.line(occurrence) for occurrence in upcoming(events, self.today)],
+            past=[self.event_link(event) for event in past(events, self.today)],
+            products=[self.product_link(one) for one in site.links.products_by_partner.get(partner_id, [])],
+        )
+
+
+def rhythm(event: Event) -> str:
+    """'Elke 8 weken, tot en met 31 december 2027' for a series; '' for a single event."""
+    if event.repeat is None:
+        return ""
+    repeat = event.repeat
+    unit = {"weken": ("week", "weken"), "maanden": ("maand", "maanden")}[repeat.unit]
+    every = f"Elke {unit[0]}" if repeat.interval == 1 else f"Elke {repeat.interval} {unit[1]}"
+    return f"{every}, tot en met {dutch_date(repeat.until)}"

@@ -1,0 +1,115 @@
+"""schema.org JSON-LD for search engines: Event, LearningResource and the Organization on the home page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from coplimburg.dates import Moment, aware
+from coplimburg.events import Event
+from coplimburg.products import Product
+from coplimburg.site import Site
+from coplimburg.urls import absolute, item_path
+
+ORGANISATION = "Community of Practice Limburg"
+_STATUS = {
+    "gepland": "https://schema.org/EventScheduled",
+    "geannuleerd": "https://schema.org/EventCancelled",
+    "verplaatst": "https://schema.org/EventRescheduled",
+}
+
+
+def iso(moment: Moment) -> str:
+    return aware(moment).isoformat() if isinstance(moment, dt.datetime) else moment.isoformat()
+
+
+def organisation(site_url: str) -> dict[str, Any]:
+    return {"@type": "Organization", "name": ORGANISATION, "url": site_url}
+
+
+def home(site: Site, site_url: str) -> dict[str, Any]:
+    """The CoP itself, with its partners as members."""
+    return {
+        "@context": "https://schema.org",
+        **organisation(site_url),
+        "description": "Community of Practice Limburg: een ecosysteem van lerend werken en werkend leren.",
+        "areaServed": "Limburg",
+        "member": [
+            {"@type": "Organization", "name": partner.name, "url": partner.url} for partner in site.partners.values()
+        ],
+    }
+
+
+def event(site: Site, item: Event, site_url: str, today: dt.date) -> dict[str, Any]:
+    """One Event, or for a series one Event per session from the build date on (the next few)."""
+    sessions = [
+        session for session in item.sessions if (session.end or session.start) >= _same_kind(today, session.start)
+    ]
+    chosen = (sessions or item.sessions[-1:])[:3] if item.is_series else item.sessions[:1]
+    documents = [_event(site, item, session.start, session.end, site_url) for session in chosen]
+    return documents[0] if len(documents) == 1 else {"@context": "https://schema.org", "@graph": documents}
+
+
+def _same_kind(today: dt.date, like: Moment) -> Moment:
+    return dt.datetime.combine(today, dt.time()) if isinstance(like, dt.datetime) else today
+
+
+def _event(site: Site, item: Event, start: Moment, end: Moment | None, site_url: str) -> dict[str, Any]:
+    places: list[dict[str, Any]] = []
+    if item.location:
+        place: dict[str, Any] = {"@type": "Place", "name": item.location}
+        if item.address:
+            place["address"] = item.address
+        places.append(place)
+    if item.online:
+        places.append({"@type": "VirtualLocation", "url": item.online})
+    mode = "Mixed" if item.location and item.online else ("Online" if item.online else "Offline")
+    document: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": item.title,
+        "description": item.summary,
+        "startDate": iso(start),
+        "eventStatus": _STATUS[item.status],
+        "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
+        "location": places[0] if len(places) == 1 else places,
+        "organizer": [
+            {"@type": "Organization", "name": site.partners[one].name, "url": site.partners[one].url}
+            for one in item.partners
+        ]
+        or organisation(site_url),
+        "url": absolute(site_url, item_path("events", item.id)),
+        "inLanguage": "nl",
+    }
+    if end is not None:
+        document["endDate"] = iso(end)
+    if item.status == "verplaatst" and item.previous_start is not None:
+        document["previousStartDate"] = iso(item.previous_start)
+    return document
+
+
+def product(site: Site, item: Product, site_url: str) -> dict[str, Any]:
+    vocabularies = site.vocabularies
+    document: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": ["LearningResource", "CreativeWork"],
+        "name": item.title,
+        "description": item.summary,
+        "learningResourceType": vocabularies.types[item.type],
+        "audience": [
+            {"@type": "EducationalAudience", "educationalRole": vocabularies.audiences[one]} for one in item.audiences
+        ],
+        "educationalLevel": [vocabularies.levels[one] for one in item.levels],
+        "about": [vocabularies.domains[one] for one in item.domains],
+        "license": vocabularies.licenses[item.license].url,
+        "version": item.version,
+        "datePublished": item.published.isoformat(),
+        "creator": [{"@type": "Organization", "name": site.partners[one].name} for one in item.partners],
+        "publisher": organisation(site_url),
+        "url": absolute(site_url, item_path("products", item.id)),
+        "inLanguage": "nl",
+        "isAccessibleForFree": True,
+    }
+    if item.updated:
+        document["dateModified"] = item.updated.isoformat()
+    return document

@@ -1,0 +1,140 @@
+"""Views of the overview pages: the tables, the agenda with its archive, the CoPyright catalogue, the news."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from coplimburg.agenda import YearArchive, archive, upcoming
+from coplimburg.pages.items import EventLine, ItemViews, Link
+from coplimburg.products import Product
+from coplimburg.site import Site
+from coplimburg.tables import Table
+from coplimburg.urls import item_path
+
+
+@dataclass(frozen=True)
+class TableRow:
+    table: Table
+    url: str
+    lead_role: str
+    lead_organisation: str
+    status_label: str
+
+
+@dataclass(frozen=True)
+class AgendaView:
+    upcoming: list[EventLine]
+    archive: list[YearArchive]
+    links: dict[str, str]
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One filter of the catalogue: `name` is the URL parameter, `legend` what visitors read."""
+
+    name: str
+    legend: str
+    options: list[FacetOption]
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    product: Product
+    url: str
+    type_label: str
+    values: dict[str, str]
+
+
+@dataclass(frozen=True)
+class CatalogueView:
+    facets: list[Facet]
+    entries: list[CatalogueEntry]
+
+
+@dataclass(frozen=True)
+class PostLine:
+    title: str
+    url: str
+    published: dt.date
+    summary: str
+
+
+def table_order(table: Table) -> tuple[int, str]:
+    """2A, 2B, 2C1, 2C2, 2D, 2E, 3, 4: by number first, then the rest of the code."""
+    match = re.match(r"(\d+)(.*)", table.code)
+    return (int(match.group(1)), match.group(2)) if match else (0, table.code)
+
+
+def tables(site: Site) -> list[TableRow]:
+    rows = []
+    for table in sorted(site.tables.values(), key=table_order):
+        rows.append(
+            TableRow(
+                table=table,
+                url=item_path("tables", table.id),
+                lead_role=table.lead.role,
+                lead_organisation=site.partners[table.lead.organisation].name,
+                status_label="Actief" if table.status == "actief" else "Afgerond",
+            )
+        )
+    return rows
+
+
+def agenda(site: Site, items: ItemViews, today: dt.date) -> AgendaView:
+    events = site.events.values()
+    archive_years = archive(events, site.programme, today)
+    event_urls = {event.id: item_path("events", event.id) for year in archive_years for event in year.events}
+    return AgendaView(
+        upcoming=[items.line(occurrence) for occurrence in upcoming(events, today)],
+        archive=archive_years,
+        links=event_urls,
+    )
+
+
+def catalogue(site: Site) -> CatalogueView:
+    vocabularies = site.vocabularies
+    table_labels = {table.id: f"Tafel {table.code}" for table in site.tables.values()}
+    facet_specs: list[tuple[str, str, Mapping[str, str], Callable[[Product], list[str]]]] = [
+        ("type", "Soort", vocabularies.types, lambda product: [product.type]),
+        ("doelgroep", "Doelgroep", vocabularies.audiences, lambda product: product.audiences),
+        ("niveau", "Niveau", vocabularies.levels, lambda product: product.levels),
+        ("domein", "Domein", vocabularies.domains, lambda product: product.domains),
+        ("tafel", "Innovatietafel", table_labels, lambda product: product.tables),
+    ]
+    products = sorted(site.products.values(), key=lambda product: (-product.published.toordinal(), product.title))
+    facets = []
+    for name, legend, labels, values_of in facet_specs:
+        counts = Counter(value for product in products for value in values_of(product))
+        options = [FacetOption(value, label, counts[value]) for value, label in labels.items() if counts[value]]
+        facets.append(Facet(name, legend, options))
+    entries = [
+        CatalogueEntry(
+            product=product,
+            url=item_path("products", product.id),
+            type_label=vocabularies.types[product.type],
+            values={name: " ".join(values_of(product)) for name, _, _, values_of in facet_specs},
+        )
+        for product in products
+    ]
+    return CatalogueView(facets=facets, entries=entries)
+
+
+def news(site: Site, limit: int | None = None) -> list[PostLine]:
+    posts = sorted(site.posts.values(), key=lambda post: (post.published, post.id), reverse=True)
+    return [PostLine(post.title, item_path("posts", post.id), post.published, post.summary) for post in posts[:limit]]
+
+
+def newest_products(site: Site, limit: int) -> list[Link]:
+    products = sorted(site.products.values(), key=lambda product: (product.published, product.id), reverse=True)
+    return [Link(product.title, item_path("products", product.id), product.summary) for product in products[:limit]]

@@ -1,0 +1,58 @@
+"""Which view each generated page displays: one registry per build, looked up by the page's front matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from functools import cached_property
+from typing import Any
+
+from coplimburg.pages import jsonld, overviews
+from coplimburg.pages.items import ItemViews
+from coplimburg.site import Site
+
+CalendarLinks = Callable[[str], Any]
+
+
+class PageViews:
+    def __init__(self, site: Site, today: dt.date, site_url: str, calendar_links: CalendarLinks | None = None) -> None:
+        self.site = site
+        self.today = today
+        self.site_url = site_url
+        self.items = ItemViews(site, today)
+        self.calendar_links = calendar_links
+        # The theme's Jinja environment, set by the hook at on_env, for macros that render partials.
+        self.env: Any = None
+
+    @cached_property
+    def overviews(self) -> dict[str, Any]:
+        site = self.site
+        return {
+            "tables": overviews.tables(site),
+            "agenda": overviews.agenda(site, self.items, self.today),
+            "catalogue": overviews.catalogue(site),
+            "news": overviews.news(site),
+        }
+
+    def context_for(self, meta: Mapping[str, Any], is_homepage: bool = False) -> dict[str, Any]:
+        """The template variables of a page: `cop` (its view) and `cop_ld` (its JSON-LD), or nothing."""
+        if "cop_view" in meta:
+            return {"cop": self.overviews[meta["cop_view"]], "cop_ld": None}
+        collection, item_id = meta.get("cop_collection"), str(meta.get("cop_id", ""))
+        if collection == "events":
+            links = self.calendar_links(item_id) if self.calendar_links else None
+            event = self.site.events[item_id]
+            return {
+                "cop": self.items.event(item_id, links),
+                "cop_ld": jsonld.event(self.site, event, self.site_url, self.today),
+            }
+        if collection == "products":
+            product = self.site.products[item_id]
+            return {"cop": self.items.product(item_id), "cop_ld": jsonld.product(self.site, product, self.site_url)}
+        if collection == "tables":
+            return {"cop": self.items.table(item_id), "cop_ld": None}
+        if collection == "posts":
+            return {"cop": self.items.post(item_id), "cop_ld": None}
+        if collection == "partners":
+            return {"cop": self.items.partner(item_id), "cop_ld": None}
+        return {"cop": None, "cop_ld": jsonld.home(self.site, self.site_url) if is_homepage else None}

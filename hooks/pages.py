@@ -1,0 +1,45 @@
+"""MkDocs adapter for the generated pages (events: on_config, on_files, on_env, on_page_context).
+
+Adds a page per item and per overview plus the items' downloads to the files, registers the Dutch
+date filters, and hands each page the view it displays.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from coplimburg.pages.filters import FILTERS
+from coplimburg.pages.generate import assets, pages
+from coplimburg.pages.registry import PageViews
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    context = config.extra["cop_context"]
+    config.extra["cop_views"] = PageViews(context.site, context.today, config.site_url or "/")
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site = config.extra["cop_context"].site
+    for page in pages(site):
+        files.append(File.generated(config, page.src_uri, content=page.markdown))
+    for published in assets(site):
+        files.append(File.generated(config, published.url, abs_src_path=str(published.source)))
+    return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.filters.update(FILTERS)
+    config.extra["cop_views"].env = env
+    return env
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    context.update(config.extra["cop_views"].context_for(page.meta, page.is_homepage))
+    return context

@@ -1,0 +1,104 @@
+/* CoP Limburg: small enhancements on top of pages that work without JavaScript.
+   1. Events that ended after the site was built move out of "komende bijeenkomsten".
+   2. The CoPyright catalogue filters narrow the list, show the count and keep the URL in step. */
+(function () {
+  "use strict";
+
+  function passed(element, now) {
+    var ends = Date.parse(element.getAttribute("data-cop-ends"));
+    return !isNaN(ends) && ends < now;
+  }
+
+  function moveSessionsThatPassed(now) {
+    document.querySelectorAll("[data-cop-upcoming]").forEach(function (list) {
+      var recent = list.parentElement.querySelector("[data-cop-recent]");
+      var recentList = recent && recent.querySelector("[data-cop-recent-list]");
+      list.querySelectorAll("li[data-cop-ends]").forEach(function (item) {
+        if (passed(item, now) && recentList) {
+          recentList.appendChild(item);
+          recent.hidden = false;
+        }
+      });
+      if (!list.querySelector("li")) {
+        list.hidden = true;
+        var empty = list.parentElement.querySelector("[data-cop-empty]");
+        if (empty) empty.hidden = false;
+      }
+    });
+    document.querySelectorAll("article[data-cop-ends]").forEach(function (article) {
+      if (!passed(article, now)) return;
+      var note = article.querySelector("[data-cop-passed]");
+      var actions = article.querySelector("[data-cop-actions]");
+      if (note) note.hidden = false;
+      if (actions) actions.hidden = true;
+    });
+  }
+
+  function filterCatalogue() {
+    var form = document.querySelector("[data-cop-filters]");
+    var list = document.querySelector("[data-cop-catalogue]");
+    if (!form || !list) return;
+    var cards = Array.prototype.slice.call(list.querySelectorAll("li"));
+    var count = document.querySelector("[data-cop-count]");
+    var none = document.querySelector("[data-cop-none]");
+    var names = Array.prototype.map.call(form.querySelectorAll("fieldset input"), function (input) {
+      return input.name;
+    }).filter(function (name, index, all) { return all.indexOf(name) === index; });
+
+    function chosen() {
+      var result = {};
+      names.forEach(function (name) {
+        result[name] = Array.prototype.map.call(
+          form.querySelectorAll("input[name='" + name + "']:checked"),
+          function (input) { return input.value; });
+      });
+      return result;
+    }
+
+    function apply(updateUrl) {
+      var filters = chosen();
+      var shown = 0;
+      cards.forEach(function (card) {
+        var visible = names.every(function (name) {
+          if (!filters[name].length) return true;
+          var values = (card.getAttribute("data-" + name) || "").split(" ");
+          return filters[name].some(function (value) { return values.indexOf(value) !== -1; });
+        });
+        card.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      count.textContent = shown === 1 ? "1 product" : shown + " producten";
+      none.hidden = shown !== 0;
+      if (updateUrl) {
+        var params = new URLSearchParams();
+        names.forEach(function (name) {
+          filters[name].forEach(function (value) { params.append(name, value); });
+        });
+        var query = params.toString();
+        history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+      }
+    }
+
+    var params = new URLSearchParams(location.search);
+    form.querySelectorAll("fieldset input").forEach(function (input) {
+      input.checked = params.getAll(input.name).indexOf(input.value) !== -1;
+    });
+    form.hidden = false;
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+    apply(false);
+  }
+
+  function start() {
+    moveSessionsThatPassed(Date.now());
+    filterCatalogue();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
