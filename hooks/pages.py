@@ -21,7 +21,11 @@ from coplimburg.pages.registry import PageViews
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     context = config.extra["cop_context"]
-    config.extra["cop_views"] = PageViews(context.site, context.today, config.site_url or "/")
+    views = PageViews(context.site, context.today, config.site_url or "/")
+    # Macros render while pages are read, before on_env: they get a theme environment of their own.
+    views.env = config.theme.get_env()
+    views.env.filters.update(FILTERS)
+    config.extra["cop_views"] = views
     return config
 
 
@@ -36,7 +40,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters.update(FILTERS)
-    config.extra["cop_views"].env = env
     return env
 
 

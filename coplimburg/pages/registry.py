@@ -21,7 +21,7 @@ class PageViews:
         self.site_url = site_url
         self.items = ItemViews(site, today)
         self.calendar_links = calendar_links
-        # The theme's Jinja environment, set by the hook at on_env, for macros that render partials.
+        # A Jinja environment of the theme, set by the hook, for macros that render partials.
         self.env: Any = None
 
     @cached_property

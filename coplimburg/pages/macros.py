@@ -1,0 +1,106 @@
+"""The macros editors may use in `docs/` pages (opt-in with `render_macros: true` in the front matter).
+
+Each macro takes prepared data from the build's views and renders a theme partial; none reads files,
+sorts in a template or changes anything. See docs-redactie/macros.md for the editors' description.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from coplimburg.agenda import upcoming
+from coplimburg.pages import overviews
+from coplimburg.pages.items import Link
+from coplimburg.pages.registry import PageViews
+from coplimburg.problems import suggestion
+from coplimburg.urls import item_path
+
+
+@dataclass(frozen=True)
+class MatrixView:
+    columns: list[str]
+    groups: list[tuple[str, list[tuple[str, list[bool]]]]]
+
+
+class MacroError(ValueError):
+    """A macro called with a value that does not exist; the message tells the editor what to write."""
+
+
+def next_events(views: PageViews, count: int = 5) -> tuple[str, dict[str, Any]]:
+    lines = [views.items.line(one) for one in upcoming(views.site.events.values(), views.today)[:count]]
+    return "partials/cop/macro-events.html", {"lines": lines}
+
+
+def newest_products(views: PageViews, count: int = 3) -> tuple[str, dict[str, Any]]:
+    return "partials/cop/macro-links.html", {"links": overviews.newest_products(views.site, count)}
+
+
+def latest_news(views: PageViews, count: int = 3) -> tuple[str, dict[str, Any]]:
+    posts = overviews.news(views.site, count)
+    return "partials/cop/macro-links.html", {"links": [Link(post.title, post.url, post.summary) for post in posts]}
+
+
+def table_card(views: PageViews, code: str) -> tuple[str, dict[str, Any]]:
+    tables = {table.code: table for table in views.site.tables.values()}
+    if str(code) not in tables:
+        raise MacroError(
+            f"table_card: onbekende tafelcode '{code}'"
+            + (suggestion(str(code), tables) or "; kies uit: " + ", ".join(sorted(tables)))
+        )
+    table = tables[str(code)]
+    return "partials/cop/macro-table.html", {
+        "table": table,
+        "url": item_path("tables", table.id),
+        "lead": views.site.partners[table.lead.organisation].name,
+    }
+
+
+def partner_matrix(views: PageViews) -> tuple[str, dict[str, Any]]:
+    matrix = views.site.matrix
+    ids = [column.id for column in matrix.columns]
+    groups = [
+        (group.title, [(row.activity, [one in row.who for one in ids]) for row in group.rows])
+        for group in matrix.groups
+    ]
+    return "partials/cop/macro-matrix.html", {"matrix": MatrixView([column.label for column in matrix.columns], groups)}
+
+
+def partners_by_kind(views: PageViews) -> tuple[str, dict[str, Any]]:
+    site = views.site
+    groups = [
+        (
+            label,
+            [
+                Link(partner.name, item_path("partners", partner.id), partner.description)
+                for partner in site.partners.values()
+                if partner.kind == kind
+            ],
+        )
+        for kind, label in site.vocabularies.partner_kinds.items()
+    ]
+    return "partials/cop/macro-partners.html", {"groups": [(label, links) for label, links in groups if links]}
+
+
+MACROS: dict[str, Callable[..., tuple[str, dict[str, Any]]]] = {
+    "next_events": next_events,
+    "newest_products": newest_products,
+    "latest_news": latest_news,
+    "table_card": table_card,
+    "partner_matrix": partner_matrix,
+    "partners_by_kind": partners_by_kind,
+}
+
+
+def render(views: PageViews, page: Any, name: str, *arguments: Any) -> str:
+    """Run macro `name` for `page` and render its partial with the theme, as one raw HTML block."""
+    template, data = MACROS[name](views, *arguments)
+    html = views.env.get_template(template).render(page=page, base_url=_base_url(page), **data)
+    # Markdown ends a raw HTML block at a blank line: keep the block in one piece.
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def _base_url(page: Any) -> str:
+    depth = page.url.count("/") if page is not None else 0
+    return "/".join([".."] * depth) or "."
