@@ -28,6 +28,8 @@ class Known:
     table_codes: Mapping[str, str]
 
 
+# Fields that name one id; all others name a list of ids.
+_SINGLE = {"kind", "type", "license"}
 # field → (what it refers to, how editors call one of those)
 _REFERENCES: dict[str, dict[str, tuple[str, str]]] = {
     "tables": {
@@ -70,11 +72,11 @@ def check_item_references(collection: str, document: Document, known: Known, con
 
     for field, (target, what) in _REFERENCES[collection].items():
         value = data.get(field)
-        if isinstance(value, list):
+        if field in _SINGLE:
+            check((field,), value, target, what)
+        elif isinstance(value, list):
             for index, one in enumerate(value):
                 check((field, index), one, target, what)
-        else:
-            check((field,), value, target, what)
     lead = data.get("lead")
     if collection == "tables" and isinstance(lead, dict):
         check(("lead", "organisation"), lead.get("organisation"), "partners", "partner")
@@ -148,7 +150,7 @@ def _nearest(value: str, known: Collection[str]) -> str:
     hint = suggestion(value, known)
     if hint:
         return hint
-    if len(known) <= 12:
+    if 0 < len(known) <= 12:
         return "; kies uit: " + ", ".join(sorted(known))
     return ""
 

@@ -19,6 +19,7 @@ from coplimburg.problems import Problem
 Location = tuple[str | int, ...]
 
 _BOOL_WORDS = {"true", "false"}
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _TRAP_HINT = "zet de waarde tussen aanhalingstekens als je tekst bedoelt"
 _YAML_HINTS = {
     "mapping values are not allowed here": (
@@ -150,6 +151,12 @@ def dotted(location: Location) -> str:
 def _convert(node: yaml.Node, location: Location, document: Document, problems: list[Problem], first_line: int) -> Any:
     line = first_line + node.start_mark.line
     document.lines[location] = line
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+        document.reported.add(location)
+        problems.append(
+            Problem(document.path, line, dotted(location), f"onbekend YAML-label {node.tag}; laat het label weg")
+        )
+        return None
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 BUILD_DATE = "2026-11-28"
@@ -44,6 +45,11 @@ def content(tmp_path: Path) -> Callable[..., Path]:
     def make(**collections: dict[str, str]) -> Path:
         root = tmp_path / "content"
         shutil.copytree(REPO / "content" / "site", root / "site")
+        # The programme links to sample events that a small tree does not have.
+        programme = yaml.safe_load((root / "site" / "programme.yml").read_text(encoding="utf-8"))
+        for edition in programme["programme"]:
+            edition.pop("event", None)
+        (root / "site" / "programme.yml").write_text(yaml.safe_dump(programme, allow_unicode=True), encoding="utf-8")
         for folder in ("tables", "events", "coppyright", "news"):
             (root / folder).mkdir(parents=True, exist_ok=True)
         for folder, files in collections.items():

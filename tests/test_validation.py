@@ -1,0 +1,208 @@
+"""Every kind of content mistake is reported as `path:line: field: message` in Dutch, all in one run."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from coplimburg.loader import load
+from coplimburg.problems import ContentError, Problem
+
+EVENT = """---
+title: Kennissessie
+summary: Een korte samenvatting.
+kind: coppisch
+start: 2024-06-13 13:00
+end: 2024-06-13 17:00
+location: Chemelot Campus, Geleen
+published: 2024-04-01
+---
+Tekst.
+"""
+
+PRODUCT = """---
+title: Blokkendoos
+summary: Een korte samenvatting.
+type: ibo
+license: CC-BY-SA-4.0
+version: "1.0"
+published: 2023-10-05
+files:
+  - path: files/blokkendoos/overzicht.pdf
+    title: Overzicht
+---
+"""
+
+
+def problems_of(content: Path) -> list[Problem]:
+    with pytest.raises(ContentError) as raised:
+        load(content)
+    return raised.value.problems
+
+
+def only(problems: list[Problem], field: str) -> Problem:
+    matching = [problem for problem in problems if problem.field == field]
+    assert len(matching) == 1, problems
+    return matching[0]
+
+
+def test_a_valid_event_loads_with_its_id_from_the_file_name(content):
+    site = load(content(events={"kennissessie-2024.md": EVENT}))
+    assert list(site.events) == ["kennissessie-2024"]
+    assert site.events["kennissessie-2024"].body == "Tekst."
+
+
+def test_a_yaml_syntax_error_names_the_line_and_column(content):
+    broken = EVENT.replace("kind: coppisch", "kind: [coppisch")
+    [problem] = problems_of(content(events={"kapot.md": broken}))
+    assert (problem.path, problem.line) == ("content/events/kapot.md", 5)
+    assert "YAML-fout (kolom" in problem.message
+
+
+def test_front_matter_that_is_not_closed_is_reported_instead_of_published_as_text(content):
+    unclosed = EVENT.replace("---\nTekst.", "Tekst.")
+    [problem] = problems_of(content(events={"open.md": unclosed}))
+    assert problem.line == 1
+    assert "niet afgesloten" in problem.message
+
+
+def test_a_file_without_front_matter_is_reported(content):
+    [problem] = problems_of(content(events={"los.md": "# Alleen tekst\n"}))
+    assert "moet beginnen met een regel '---'" in problem.message
+
+
+def test_a_missing_required_field_is_named(content):
+    problems = problems_of(content(events={"zonder.md": EVENT.replace("summary: Een korte samenvatting.\n", "")}))
+    assert only(problems, "summary").message == "verplicht veld ontbreekt"
+
+
+def test_an_unknown_field_suggests_the_field_that_was_meant(content):
+    typo = EVENT.replace("title: Kennissessie", "titel: Kennissessie")
+    problems = problems_of(content(events={"typo.md": typo}))
+    problem = only(problems, "titel")
+    assert problem.line == 2
+    assert problem.message == "onbekend veld; bedoelde je title?"
+
+
+def test_a_single_value_where_a_list_is_expected_is_reported(content):
+    problems = problems_of(content(events={"lijst.md": EVENT.replace("kind:", "tables: tafel-3\nkind:")}))
+    assert "verwacht een lijst" in only(problems, "tables").message
+
+
+@pytest.mark.parametrize(
+    ("line", "reading"),
+    [
+        ("end: 17:00", "het getal 1020"),
+        ("location: no", "ja/nee-waarde false"),
+        ("location: 010", "het getal 8"),
+    ],
+)
+def test_yaml_1_1_traps_are_reported_instead_of_accepted(content, line, reading):
+    field = line.split(":")[0]
+    text = EVENT.replace(next(row for row in EVENT.splitlines() if row.startswith(field + ":")), line)
+    problem = only(problems_of(content(events={"val.md": text})), field)
+    assert reading in problem.message
+    assert "aanhalingstekens" in problem.message
+
+
+def test_an_impossible_date_is_reported(content):
+    problems = problems_of(content(events={"datum.md": EVENT.replace("2024-06-13 13:00", "2023-02-30 13:00")}))
+    assert only(problems, "start").message == "2023-02-30 is geen bestaande datum"
+
+
+def test_an_end_before_the_start_is_reported_on_the_end(content):
+    problems = problems_of(content(events={"om.md": EVENT.replace("end: 2024-06-13 17:00", "end: 2024-06-13 11:00")}))
+    problem = only(problems, "end")
+    assert problem.line == 6
+    assert "ligt vóór start" in problem.message
+
+
+def test_a_url_without_http_is_reported_with_a_suggestion(content):
+    text = EVENT.replace("kind:", "registration: www.example.nl\nkind:")
+    problem = only(problems_of(content(events={"url.md": text})), "registration")
+    assert problem.message.endswith("bedoelde je https://www.example.nl?")
+
+
+def test_two_tables_with_the_same_code_are_reported(content):
+    table = """---
+code: "2A"
+title: Tafel
+theme: Een thema.
+lead: {role: Projectleider, organisation: vista-college}
+cadence: Elke 8 weken
+---
+"""
+    problems = problems_of(content(tables={"tafel-a.md": table, "tafel-b.md": table}))
+    problem = only(problems, "code")
+    assert problem.path == "content/tables/tafel-b.md"
+    assert "hoort al bij tafel tafel-a" in problem.message
+
+
+def test_an_unknown_reference_names_the_nearest_valid_id(content):
+    text = EVENT.replace("kind: coppisch", "kind: coppish\npartners: [vista-colege]")
+    problems = problems_of(content(events={"ref.md": text}))
+    assert only(problems, "kind").message == "onbekende soort 'coppish'; bedoelde je coppisch?"
+    assert only(problems, "partners[0]").message.endswith("bedoelde je vista-college?")
+
+
+def test_a_download_that_does_not_exist_is_reported_with_the_nearest_file(content):
+    root = content(coppyright={"blokkendoos.md": PRODUCT, "files/blokkendoos/overzicht.pdf.txt": "x"})
+    problem = only(problems_of(root), "files[0].path")
+    assert "niet gevonden" in problem.message
+    assert "overzicht.pdf.txt" in problem.message
+
+
+@pytest.mark.parametrize("path", ["../../../etc/passwd", "/etc/passwd"])
+def test_a_download_outside_content_is_refused(content, path):
+    root = content(coppyright={"blokkendoos.md": PRODUCT.replace("files/blokkendoos/overzicht.pdf", path)})
+    problem = only(problems_of(root), "files[0].path")
+    assert "buiten content/" in problem.message or "absolute pad" in problem.message
+
+
+def test_a_download_behind_a_symlink_is_refused(content, tmp_path):
+    outside = tmp_path / "geheim.pdf"
+    outside.write_text("x")
+    root = content(coppyright={"blokkendoos.md": PRODUCT})
+    (root / "coppyright" / "files" / "blokkendoos").mkdir(parents=True)
+    os.symlink(outside, root / "coppyright" / "files" / "blokkendoos" / "overzicht.pdf")
+    assert "symlink" in only(problems_of(root), "files[0].path").message
+
+
+def test_a_file_that_is_not_utf8_is_reported(content):
+    root = content()
+    (root / "events" / "latin.md").write_bytes(EVENT.replace("Tekst", "Caf\u00e9").encode("latin-1"))
+    [problem] = problems_of(root)
+    assert "geen UTF-8" in problem.message
+    assert problem.line == 10
+
+
+def test_yaml_cannot_run_code(content, tmp_path):
+    marker = tmp_path / "gebeurd"
+    text = EVENT.replace("kind: coppisch", f'kind: !!python/object/apply:os.system ["touch {marker}"]')
+    problem = only(problems_of(content(events={"code.md": text})), "kind")
+    assert "onbekend YAML-label" in problem.message
+    assert not marker.exists()
+
+
+def test_every_problem_of_every_file_comes_in_one_run(content):
+    root = content(
+        events={
+            "een.md": EVENT.replace("title: Kennissessie", "titel: Kennissessie"),
+            "twee.md": EVENT.replace("2024-06-13 13:00", "2023-02-30 13:00"),
+        },
+        news={"drie.md": "---\ntitle: Nieuws\n"},
+    )
+    paths = {problem.path for problem in problems_of(root)}
+    assert paths == {"content/events/een.md", "content/events/twee.md", "content/news/drie.md"}
+
+
+def test_a_file_name_that_is_no_valid_id_is_reported_with_a_better_name(content):
+    [problem] = problems_of(content(events={"Één Dag.md": EVENT}))
+    assert problem.message.endswith("hernoem het bestand naar een-dag.md")
+
+
+def test_problems_are_printed_as_path_line_field_message():
+    problem = Problem("content/events/x.md", 4, "start", "verwacht een datum")
+    assert str(problem) == "content/events/x.md:4: start: verwacht een datum"
