@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from coplimburg.dates import Moment, day_of
-from coplimburg.fields import DayField, Item, MomentField, RefList, Strict, Summary, Text, Url
+from coplimburg.fields import DayField, Illustrated, MomentField, RefList, Strict, Summary, Text, Url
 from coplimburg.recurrence import Session, planned_starts, sessions
 
 EventStatus = Literal["gepland", "geannuleerd", "verplaatst"]
@@ -28,7 +28,7 @@ class Repeat(Strict):
     moved: list[Move] = []
 
 
-class Event(Item):
+class Event(Illustrated):
     title: Text
     summary: Summary
     kind: Text
@@ -44,8 +44,6 @@ class Event(Item):
     previous_start: MomentField | None = None
     published: DayField
     outcomes: RefList = []
-    image: str | None = None
-    image_alt: str | None = None
     repeat: Repeat | None = None
 
     @model_validator(mode="after")
@@ -62,8 +60,6 @@ class Event(Item):
                 )
         if not self.location and not self.online:
             raise ValueError("location: verplicht, tenzij het evenement online is: vul location of online in")
-        if self.image and not (self.image_alt or "").strip():
-            raise ValueError("image_alt: verplicht bij image: beschrijf de afbeelding voor wie haar niet ziet")
         if self.repeat is not None:
             self._check_repeat(self.repeat)
         return self

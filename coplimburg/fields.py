@@ -10,7 +10,7 @@ import re
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from coplimburg.dates import EXAMPLE, Moment, parse_moment
@@ -37,6 +37,19 @@ class Item(Strict):
 
 
 LOADER_FIELDS = frozenset(Item.model_fields)
+
+
+class Illustrated(Item):
+    """An item that may carry an image; the image needs a text for visitors who do not see it."""
+
+    image: str | None = None
+    image_alt: str | None = None
+
+    @model_validator(mode="after")
+    def _image_has_alt(self) -> Illustrated:
+        if self.image and not (self.image_alt or "").strip():
+            raise ValueError("image_alt: verplicht bij image: beschrijf de afbeelding voor wie haar niet ziet")
+        return self
 
 
 def _moment(value: object) -> object:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from coplimburg.fields import DayField, Item, RefList, Strict, Summary, Text
+from coplimburg.fields import DayField, Illustrated, RefList, Strict, Summary, Text
 
 
 class ProductFile(Strict):
@@ -12,7 +12,7 @@ class ProductFile(Strict):
     title: Text
 
 
-class Product(Item):
+class Product(Illustrated):
     title: Text
     summary: Summary
     type: Text
@@ -26,13 +26,9 @@ class Product(Item):
     published: DayField
     updated: DayField | None = None
     files: list[ProductFile] = []
-    image: str | None = None
-    image_alt: str | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Product:
         if self.updated is not None and self.updated < self.published:
             raise ValueError("updated: ligt vóór published; een product kan niet bijgewerkt zijn vóór het verscheen")
-        if self.image and not (self.image_alt or "").strip():
-            raise ValueError("image_alt: verplicht bij image: beschrijf de afbeelding voor wie haar niet ziet")
         return self
