@@ -15,11 +15,17 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="controleer alle inhoud zonder de site te bouwen")
     check.add_argument("--content", type=Path, default=Path("content"), help="map met de inhoud (standaard: content)")
+    agenda = commands.add_parser("agenda", help="werk het volgnummer van gewijzigde evenementen bij voor agenda-apps")
+    agenda.add_argument("--content", type=Path, default=Path("content"), help="map met de inhoud (standaard: content)")
     schemas = commands.add_parser("schemas", help="schrijf de JSON Schemas van de inhoud naar een map")
     schemas.add_argument("--out", type=Path, default=Path("schemas"))
     arguments = parser.parse_args(argv)
     if arguments.command == "check":
         return _check(arguments.content)
+    if arguments.command == "agenda":
+        from coplimburg.calendar_cli import update_agenda_state
+
+        return update_agenda_state(arguments.content)
     from coplimburg.schemas import export
 
     for path in export(arguments.out):
@@ -38,7 +44,9 @@ def _check(content: Path) -> int:
         return 1
     counts = ", ".join(f"{count} {name}" for name, count in site.counts().items())
     print(f"Inhoud in orde: {counts}.")
-    return 0
+    from coplimburg.calendar_cli import agenda_state_warning
+
+    return agenda_state_warning(site)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,121 @@
+"""Revisions of events for calendar apps: SEQUENCE and LAST-MODIFIED kept in a committed state file.
+
+Calendar apps only replace a copy of an event when its SEQUENCE rises, and they show LAST-MODIFIED;
+neither may come from the clock, or two builds of the same content would differ. So the state file
+`content/site/agenda-state.yml` records, per event id, a fingerprint of the fields that decide when
+and where the event happens (start, end, location, address, online, status, repeat), the sequence
+number and the date of the last such change.
+
+The build compares each event's fingerprint with the file. An unknown event starts at sequence 0,
+modified on its `published` date; an event whose fingerprint differs gets sequence + 1, modified on
+the build date. `cop agenda` writes exactly that result back (the publish workflow runs it, so editors
+never do), after which the output depends on content only. Entries of removed events are kept, so an
+id that comes back continues its sequence instead of starting again at 0 below what subscribers hold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+from pydantic import Field
+
+from coplimburg.events import Event
+from coplimburg.fields import DayField, Strict, validate
+from coplimburg.problems import ContentError, Problem
+from coplimburg.source import read_yaml
+
+STATE_FILE = Path("site") / "agenda-state.yml"
+# The fields that change when and where an event takes place; a change raises SEQUENCE.
+SCHEDULE_FIELDS = frozenset({"start", "end", "location", "address", "online", "status", "repeat"})
+_HEADER = (
+    "# Bijgehouden door `cop agenda` (dat gebeurt vanzelf bij het publiceren); niet met de hand wijzigen.\n"
+    "# Per evenement: vingerafdruk van datum, tijd, plaats en status, het volgnummer (SEQUENCE) voor\n"
+    "# agenda-apps en de datum van de laatste wijziging. Zie docs-redactie/agenda.md.\n"
+)
+
+
+class Revision(Strict):
+    fingerprint: str = Field(pattern=r"^[0-9a-f]{12}$")
+    sequence: int = Field(ge=0)
+    modified: DayField
+
+
+class AgendaState(Strict):
+    events: dict[str, Revision] = {}
+
+
+def fingerprint(event: Event) -> str:
+    """A short hash of the schedule fields; equal schedules give equal fingerprints."""
+    fields = event.model_dump(mode="json", by_alias=True, include=set(SCHEDULE_FIELDS))
+    text = json.dumps(fields, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def revision(event: Event, recorded: Revision | None, today: dt.date) -> Revision:
+    """The revision an event has now, given what the state file recorded for it."""
+    current = fingerprint(event)
+    if recorded is None:
+        return Revision(fingerprint=current, sequence=0, modified=event.published)
+    if recorded.fingerprint == current:
+        return recorded
+    return Revision(fingerprint=current, sequence=recorded.sequence + 1, modified=today)
+
+
+def revise(events: Mapping[str, Event], state: AgendaState, today: dt.date) -> AgendaState:
+    """The state after this build: every current event revised, removed events kept as they were."""
+    revised = dict(state.events)
+    for event_id, event in events.items():
+        revised[event_id] = revision(event, state.events.get(event_id), today)
+    return AgendaState(events=dict(sorted(revised.items())))
+
+
+def behind(events: Mapping[str, Event], state: AgendaState) -> list[str]:
+    """Ids of events the state file does not describe yet (new, or changed since it was written)."""
+    return sorted(
+        event_id
+        for event_id, event in events.items()
+        if (recorded := state.events.get(event_id)) is None or recorded.fingerprint != fingerprint(event)
+    )
+
+
+def read_state(content: Path) -> AgendaState:
+    """The recorded state; an empty one when the file does not exist yet. ContentError when unreadable."""
+    file = content / STATE_FILE
+    if not file.is_file():
+        return AgendaState()
+    problems: list[Problem] = []
+    shown = (Path(content.name) / STATE_FILE).as_posix()
+    document = read_yaml(file, shown, problems)
+    state: AgendaState | None = validate(AgendaState, document, problems) if document is not None else None
+    if state is None:
+        raise ContentError(problems)
+    return state
+
+
+def state_text(state: AgendaState) -> str:
+    data = {
+        "events": {
+            event_id: {
+                "fingerprint": entry.fingerprint,
+                "sequence": entry.sequence,
+                "modified": entry.modified,
+            }
+            for event_id, entry in state.events.items()
+        }
+    }
+    return _HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
+
+
+def write_state(content: Path, state: AgendaState) -> bool:
+    """Write the state file; False when it already said exactly this."""
+    file = content / STATE_FILE
+    text = state_text(state)
+    if file.is_file() and file.read_text(encoding="utf-8") == text:
+        return False
+    file.write_text(text, encoding="utf-8")
+    return True
