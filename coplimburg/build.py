@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from coplimburg.calendar_state import AgendaState, read_state
 from coplimburg.dates import AMSTERDAM, build_date
 from coplimburg.loader import load
 from coplimburg.site import Site
@@ -15,6 +16,7 @@ from coplimburg.site import Site
 class BuildContext:
     site: Site
     today: dt.date
+    agenda_state: AgendaState
 
     @property
     def epoch(self) -> int:
@@ -25,4 +27,5 @@ class BuildContext:
 def prepare(content: Path, build_date_setting: str | None = None) -> BuildContext:
     """Validate the build date and all content; raises ContentError or ValueError with Dutch text."""
     today = build_date(build_date_setting)
-    return BuildContext(site=load(content), today=today)
+    site = load(content)
+    return BuildContext(site=site, today=today, agenda_state=read_state(content))

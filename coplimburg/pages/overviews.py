@@ -9,11 +9,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from coplimburg.agenda import YearArchive, archive, upcoming
+from coplimburg.calendar_links import webcal
 from coplimburg.pages.items import EventLine, ItemViews, Link
 from coplimburg.products import Product
 from coplimburg.site import Site
 from coplimburg.tables import Table
-from coplimburg.urls import item_path
+from coplimburg.urls import AGENDA_ICS, item_path
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class AgendaView:
     upcoming: list[EventLine]
     archive: list[YearArchive]
     links: dict[str, str]
+    ics: str
+    subscribe: str
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,7 @@ def tables(site: Site) -> list[TableRow]:
     return rows
 
 
-def agenda(site: Site, items: ItemViews, today: dt.date) -> AgendaView:
+def agenda(site: Site, items: ItemViews, today: dt.date, site_url: str) -> AgendaView:
     events = site.events.values()
     archive_years = archive(events, site.programme, today)
     event_urls = {event.id: item_path("events", event.id) for year in archive_years for event in year.events}
@@ -99,6 +102,8 @@ def agenda(site: Site, items: ItemViews, today: dt.date) -> AgendaView:
         upcoming=[items.line(occurrence) for occurrence in upcoming(events, today)],
         archive=archive_years,
         links=event_urls,
+        ics=AGENDA_ICS,
+        subscribe=webcal(site_url, AGENDA_ICS),
     )
 
 

@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
 
+from coplimburg.calendar_links import calendar_links
 from coplimburg.pages import jsonld, overviews
 from coplimburg.pages.items import ItemViews
 from coplimburg.site import Site
 
-CalendarLinks = Callable[[str], Any]
-
 
 class PageViews:
-    def __init__(self, site: Site, today: dt.date, site_url: str, calendar_links: CalendarLinks | None = None) -> None:
+    def __init__(self, site: Site, today: dt.date, site_url: str) -> None:
         self.site = site
         self.today = today
         self.site_url = site_url
         self.items = ItemViews(site, today)
-        self.calendar_links = calendar_links
         # A Jinja environment of the theme, set by the hook, for macros that render partials.
         self.env: Any = None
 
@@ -29,7 +27,7 @@ class PageViews:
         site = self.site
         return {
             "tables": overviews.tables(site),
-            "agenda": overviews.agenda(site, self.items, self.today),
+            "agenda": overviews.agenda(site, self.items, self.today, self.site_url),
             "catalogue": overviews.catalogue(site),
             "news": overviews.news(site),
         }
@@ -40,8 +38,8 @@ class PageViews:
             return {"cop": self.overviews[meta["cop_view"]], "cop_ld": None}
         collection, item_id = meta.get("cop_collection"), str(meta.get("cop_id", ""))
         if collection == "events":
-            links = self.calendar_links(item_id) if self.calendar_links else None
             event = self.site.events[item_id]
+            links = calendar_links(event, self.site_url, self.today)
             return {
                 "cop": self.items.event(item_id, links),
                 "cop_ld": jsonld.event(self.site, event, self.site_url, self.today),
