@@ -85,7 +85,14 @@ def channels(site: Site, entries: list[Entry], settings: FeedSettings, site_url:
         return Channel(key, title, description, home, scope, paths, limited, site_url, updated)
 
     found = [
-        channel("main", settings.title, settings.description, "", {k: main_feed(k) for k in FEED_FILES}, entries),
+        channel(
+            "main",
+            settings.title,
+            settings.description or settings.title,
+            "",
+            {k: main_feed(k) for k in FEED_FILES},
+            entries,
+        ),
     ]
     for collection in FEED_COLLECTIONS:
         found.append(
