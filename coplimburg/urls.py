@@ -41,3 +41,59 @@ def table_ics(table_id: str) -> str:
 def absolute(site_url: str, path: str) -> str:
     """An absolute URL on the site for a root-relative path."""
     return urljoin(site_url if site_url.endswith("/") else site_url + "/", path.lstrip("/"))
+
+
+# Feeds: every feed scope (the whole site, a collection, a table) offers the same three files.
+FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
+FEED_TYPES = {
+    "rss": "application/rss+xml",
+    "atom": "application/atom+xml",
+    "json": "application/feed+json",
+}
+FEED_COLLECTIONS = ("posts", "events", "products")
+LOGO = "assets/images/cop-logo.png"
+
+# CoPPIG, the newsletter: how to subscribe, the monthly editions and their e-mail versions.
+SUBSCRIBE_SOURCE = "coppig/abonneren.md"
+SUBSCRIBE_PATH = "coppig/abonneren/"
+EDITIONS_SOURCE = "coppig/edities.md"
+EDITIONS_PATH = "coppig/edities/"
+
+
+def main_feed(kind: str) -> str:
+    """'feed.xml', 'atom.xml' or 'feed.json' at the site root: everything new on the site."""
+    return FEED_FILES[kind]
+
+
+def collection_feed(collection: str, kind: str) -> str:
+    """'coppig/nieuws/feed.xml': beside the collection's pages."""
+    return section_path(collection) + FEED_FILES[kind]
+
+
+def table_feed(table_id: str, kind: str) -> str:
+    """'innovatietafels/tafel-2a/feed.xml': inside the table's own folder."""
+    return item_path("tables", table_id) + FEED_FILES[kind]
+
+
+def asset_path(collection: str, relative: str) -> str:
+    """An image or download written relative to an item's file: 'coppig/nieuws/images/x.jpg'."""
+    return f"{SECTIONS[collection]}/{relative.lstrip('/')}"
+
+
+def edition_source(month: str) -> str:
+    """The generated page of one monthly edition ('2024-06')."""
+    return f"coppig/{month}.md"
+
+
+def edition_path(month: str) -> str:
+    return f"coppig/{month}/"
+
+
+def edition_email(month: str) -> str:
+    """The e-mail-ready HTML of one edition, for pasting into a mailer."""
+    return f"coppig/{month}/email.html"
+
+
+def webcal(url: str) -> str:
+    """The subscribe link of a calendar: the same address with the webcal scheme."""
+    return "webcal://" + url.split("://", 1)[-1]

@@ -1,0 +1,124 @@
+"""Which feeds the site offers: the main feed, one per collection and one per innovation table.
+
+The same list drives the feed files, the `<link rel="alternate">` head links and the subscribe page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from coplimburg.dates import AMSTERDAM
+from coplimburg.feeds.entries import Entry
+from coplimburg.site import Site
+from coplimburg.urls import (
+    FEED_COLLECTIONS,
+    FEED_FILES,
+    FEED_TYPES,
+    absolute,
+    collection_feed,
+    item_path,
+    main_feed,
+    section_path,
+    table_feed,
+)
+
+FORMAT_NAMES = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
+_COLLECTION_TITLES = {"posts": "Nieuws", "events": "Agenda", "products": "CoPyright"}
+_COLLECTION_DESCRIPTIONS = {
+    "posts": "De nieuwsberichten van de CoPPIG.",
+    "events": "Nieuw aangekondigde evenementen: CoPpisch, klankborden en tafelbijeenkomsten.",
+    "products": "Nieuw gepubliceerde producten in CoPyright, vrij te gebruiken.",
+}
+# A feed without items still needs a date; a fixed one keeps the bytes identical from build to build.
+_EMPTY_DATE = dt.datetime(2021, 1, 1, tzinfo=AMSTERDAM)
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    title: str
+    description: str
+    organisation: str
+    limit: int = 20
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    title: str
+    type: str
+    href: str
+    format: str
+
+
+@dataclass(frozen=True)
+class Channel:
+    key: str
+    title: str
+    description: str
+    home: str
+    scope: str
+    paths: dict[str, str]
+    entries: tuple[Entry, ...]
+    site_url: str
+    updated: dt.datetime
+
+    def links(self) -> list[FeedLink]:
+        return [
+            FeedLink(f"{self.title} ({FORMAT_NAMES[kind]})", FEED_TYPES[kind], self.url(kind), FORMAT_NAMES[kind])
+            for kind in FEED_FILES
+        ]
+
+    def url(self, kind: str) -> str:
+        return absolute(self.site_url, self.paths[kind])
+
+
+def channels(site: Site, entries: list[Entry], settings: FeedSettings, site_url: str) -> list[Channel]:
+    """Every feed of the site, the main feed first; each holds at most `settings.limit` entries."""
+    newest = entries[0].updated if entries else _EMPTY_DATE
+
+    def channel(
+        key: str, title: str, description: str, scope: str, paths: dict[str, str], chosen: list[Entry]
+    ) -> Channel:
+        limited = tuple(chosen[: settings.limit])
+        updated = max((entry.updated for entry in limited), default=newest)
+        home = absolute(site_url, scope)
+        return Channel(key, title, description, home, scope, paths, limited, site_url, updated)
+
+    found = [
+        channel(
+            "main",
+            settings.title,
+            settings.description or settings.title,
+            "",
+            {k: main_feed(k) for k in FEED_FILES},
+            entries,
+        ),
+    ]
+    for collection in FEED_COLLECTIONS:
+        found.append(
+            channel(
+                collection,
+                f"{settings.title}: {_COLLECTION_TITLES[collection]}",
+                _COLLECTION_DESCRIPTIONS[collection],
+                section_path(collection),
+                {kind: collection_feed(collection, kind) for kind in FEED_FILES},
+                [entry for entry in entries if entry.collection == collection],
+            )
+        )
+    for table in sorted(site.tables.values(), key=lambda table: table.id):
+        found.append(
+            channel(
+                f"tables/{table.id}",
+                f"{settings.title}: Innovatietafel {table.code}",
+                f"Nieuws, evenementen en producten van innovatietafel {table.code}: {table.title}.",
+                item_path("tables", table.id),
+                {kind: table_feed(table.id, kind) for kind in FEED_FILES},
+                [entry for entry in entries if table.id in entry.tables],
+            )
+        )
+    return found
+
+
+def head_links(found: list[Channel], page_path: str) -> list[FeedLink]:
+    """The feeds a page announces: the main feed everywhere, plus the feed of the section it is in."""
+    return [link for channel in found if page_path.startswith(channel.scope) for link in channel.links()]

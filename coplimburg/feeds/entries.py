@@ -1,0 +1,213 @@
+"""What the feeds and the newsletter carry: one entry per news post, announced event and published product.
+
+Entries are built from content only (never the build time), so identical content gives identical entries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml.html import HtmlElement, tostring
+from lxml.html import builder as E
+
+from coplimburg.dates import aware, dutch_date, dutch_span
+from coplimburg.events import Event
+from coplimburg.feeds.markup import portable_html
+from coplimburg.news import Post
+from coplimburg.products import Product
+from coplimburg.site import Site
+from coplimburg.urls import absolute, asset_path, item_path
+
+# The date in a tag URI is part of the id, fixed once: an item's own dates may change, its id may not.
+TAG_PREFIX = "tag:communityofpracticelimburg.nl,2024:"
+CONTENT_FOLDERS = {"posts": "news", "events": "events", "products": "coppyright"}
+COLLECTION_CATEGORIES = {
+    "posts": ("nieuws", "Nieuws"),
+    "events": ("agenda", "Agenda"),
+    "products": ("coppyright", "CoPyright"),
+}
+SCHEMES = {name: f"{TAG_PREFIX}{name}" for name in ("collection", "table", "type")}
+_IMAGE_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".svg": "image/svg+xml",
+}
+_STATUS = {"geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
+
+
+@dataclass(frozen=True)
+class Category:
+    term: str
+    label: str
+    scheme: str
+
+
+@dataclass(frozen=True)
+class Image:
+    url: str
+    alt: str
+    length: int
+    media_type: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One line above an item's text, such as 'Wanneer: donderdag 13 juni 2024, 13:00–17:00'."""
+
+    label: str
+    text: str
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    collection: str
+    item_id: str
+    title: str
+    url: str
+    summary: str
+    published: dt.datetime
+    updated: dt.datetime
+    categories: tuple[Category, ...]
+    tables: tuple[str, ...]
+    facts: tuple[Fact, ...]
+    image: Image | None
+
+    @property
+    def id(self) -> str:
+        """Permanent and independent of URLs: a new domain or a new title never re-sends an item."""
+        return f"{TAG_PREFIX}{self.collection}/{self.item_id}"
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.collection, self.item_id)
+
+    @property
+    def month(self) -> str:
+        return f"{self.published:%Y-%m}"
+
+    @property
+    def date_text(self) -> str:
+        """The publication date in Dutch, for pages and e-mail: 'donderdag 20 juni 2024'."""
+        return dutch_date(self.published)
+
+    @property
+    def collection_label(self) -> str:
+        return COLLECTION_CATEGORIES[self.collection][1]
+
+
+def collect(site: Site, site_url: str) -> list[Entry]:
+    """Every entry of the site, newest first; ties in a fixed order so the output never shuffles."""
+    found = [
+        *(_post(site, site_url, post) for post in site.posts.values()),
+        *(_event(site, site_url, event) for event in site.events.values()),
+        *(_product(site, site_url, product) for product in site.products.values()),
+    ]
+    order = {name: index for index, name in enumerate(CONTENT_FOLDERS)}
+    found.sort(key=lambda entry: (order[entry.collection], entry.item_id))
+    found.sort(key=lambda entry: entry.published, reverse=True)
+    return found
+
+
+def content_html(entry: Entry, body_html: str) -> str:
+    """The full HTML of an entry for feeds: its facts, its image and the page body, all links absolute."""
+    parts: list[str] = []
+    if entry.facts:
+        parts.append(tostring(E.UL(*(_fact(fact) for fact in entry.facts)), encoding="unicode"))
+    if entry.image:
+        image = E.IMG(src=entry.image.url, alt=entry.image.alt)
+        parts.append(tostring(E.P(image), encoding="unicode"))
+    parts.append(body_html)
+    return portable_html("".join(parts), entry.url)
+
+
+def _fact(fact: Fact) -> HtmlElement:
+    value = E.A(fact.text, href=fact.href) if fact.href else fact.text
+    return E.LI(E.STRONG(f"{fact.label}:"), " ", value)
+
+
+def _entry(
+    site: Site,
+    site_url: str,
+    collection: str,
+    item: Post | Event | Product,
+    types: list[tuple[str, str]],
+    facts: tuple[Fact, ...] = (),
+    updated: dt.date | None = None,
+) -> Entry:
+    term, label = COLLECTION_CATEGORIES[collection]
+    categories = (
+        Category(term, label, SCHEMES["collection"]),
+        *(Category(table, _table_label(site, table), SCHEMES["table"]) for table in item.tables),
+        *(Category(kind, kind_label, SCHEMES["type"]) for kind, kind_label in types),
+    )
+    return Entry(
+        collection=collection,
+        item_id=item.id,
+        title=item.title,
+        url=absolute(site_url, item_path(collection, item.id)),
+        summary=item.summary,
+        published=aware(item.published),
+        updated=aware(max(item.published, updated or item.published)),
+        categories=categories,
+        tables=tuple(item.tables),
+        facts=facts,
+        image=_image(site, site_url, collection, item),
+    )
+
+
+def _post(site: Site, site_url: str, post: Post) -> Entry:
+    labels = site.vocabularies.news_categories
+    return _entry(site, site_url, "posts", post, [(name, labels.get(name, name)) for name in post.categories])
+
+
+def _event(site: Site, site_url: str, event: Event) -> Entry:
+    facts = [Fact("Wanneer", dutch_span(event.start, event.end))]
+    if event.is_series:
+        facts.append(Fact("Reeks", f"{len(event.sessions)} bijeenkomsten"))
+    if event.location:
+        facts.append(Fact("Waar", ", ".join(part for part in (event.location, event.address) if part)))
+    if event.online:
+        facts.append(Fact("Online", "deelnemen via internet", event.online))
+    if event.status in _STATUS:
+        facts.append(Fact("Status", _STATUS[event.status]))
+    if event.registration:
+        facts.append(Fact("Aanmelden", "aanmeldformulier", event.registration))
+    kind = (event.kind, site.vocabularies.event_kinds.get(event.kind, event.kind))
+    return _entry(site, site_url, "events", event, [kind], tuple(facts))
+
+
+def _product(site: Site, site_url: str, product: Product) -> Entry:
+    vocabularies = site.vocabularies
+    kind = (product.type, vocabularies.types.get(product.type, product.type))
+    licence = vocabularies.licenses.get(product.license)
+    facts = (
+        Fact("Soort", kind[1]),
+        Fact("Versie", product.version),
+        Fact("Licentie", licence.name if licence else product.license, licence.url if licence else None),
+    )
+    return _entry(site, site_url, "products", product, [kind], facts, product.updated)
+
+
+def _table_label(site: Site, table_id: str) -> str:
+    table = site.tables.get(table_id)
+    return f"Innovatietafel {table.code}" if table else table_id
+
+
+def _image(site: Site, site_url: str, collection: str, item: Post | Event | Product) -> Image | None:
+    if not item.image:
+        return None
+    # The loader has checked that the file exists beside the item.
+    file = Path(site.content) / CONTENT_FOLDERS[collection] / item.image
+    return Image(
+        url=absolute(site_url, asset_path(collection, item.image)),
+        alt=item.image_alt or "",
+        length=file.stat().st_size,
+        media_type=_IMAGE_TYPES.get(file.suffix.lower(), "application/octet-stream"),
+    )

@@ -1,0 +1,109 @@
+"""One channel, three formats: RSS 2.0 and Atom through feedgen, JSON Feed 1.1 with the standard library.
+
+Every date comes from the entries (feedgen would otherwise stamp the current time), so the bytes only
+change when the content does.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+from feedgen.feed import FeedGenerator
+
+from coplimburg.feeds.channels import Channel, FeedSettings
+from coplimburg.feeds.entries import TAG_PREFIX, Entry
+from coplimburg.urls import LOGO, absolute
+
+LANGUAGE = "nl"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+
+def rss(channel: Channel, settings: FeedSettings, contents: Mapping[tuple[str, str], str]) -> bytes:
+    generator = _generator(channel, settings, contents, "rss")
+    result: bytes = generator.rss_str(pretty=True)
+    return result
+
+
+def atom(channel: Channel, settings: FeedSettings, contents: Mapping[tuple[str, str], str]) -> bytes:
+    generator = _generator(channel, settings, contents, "atom")
+    result: bytes = generator.atom_str(pretty=True)
+    return result
+
+
+def json_feed(channel: Channel, settings: FeedSettings, contents: Mapping[tuple[str, str], str]) -> bytes:
+    author = {"name": settings.organisation, "url": channel.site_url}
+    document = {
+        "version": JSON_FEED_VERSION,
+        "title": channel.title,
+        "home_page_url": channel.home,
+        "feed_url": channel.url("json"),
+        "description": channel.description,
+        "icon": absolute(channel.site_url, LOGO),
+        "favicon": absolute(channel.site_url, LOGO),
+        "language": LANGUAGE,
+        "authors": [author],
+        "items": [_json_item(entry, contents[entry.key], author) for entry in channel.entries],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _json_item(entry: Entry, content: str, author: dict[str, str]) -> dict[str, object]:
+    item: dict[str, object] = {
+        "id": entry.id,
+        "url": entry.url,
+        "title": entry.title,
+        "summary": entry.summary,
+        "content_html": content,
+        "date_published": entry.published.isoformat(),
+        "date_modified": entry.updated.isoformat(),
+        "tags": [category.label for category in entry.categories],
+        "authors": [author],
+        "language": LANGUAGE,
+    }
+    if entry.image:
+        item["image"] = entry.image.url
+        item["attachments"] = [
+            {"url": entry.image.url, "mime_type": entry.image.media_type, "size_in_bytes": entry.image.length}
+        ]
+    return item
+
+
+def _generator(
+    channel: Channel, settings: FeedSettings, contents: Mapping[tuple[str, str], str], kind: str
+) -> FeedGenerator:
+    generator = FeedGenerator()
+    generator.load_extension("dc", atom=False, rss=True)
+    generator.id(f"{TAG_PREFIX}feeds/{channel.key}")
+    generator.title(channel.title)
+    generator.subtitle(channel.description)
+    generator.author(name=settings.organisation, uri=channel.site_url)
+    # feedgen takes the last link as the RSS <link>: the site, not the feed itself.
+    generator.link(href=channel.url(kind), rel="self")
+    generator.link(href=channel.home, rel="alternate", type="text/html")
+    generator.language(LANGUAGE)
+    generator.image(url=absolute(channel.site_url, LOGO), title=channel.title, link=channel.home)
+    generator.icon(absolute(channel.site_url, LOGO))
+    generator.rights(settings.organisation)
+    generator.updated(channel.updated)
+    for entry in channel.entries:
+        _add_entry(generator, entry, settings, contents[entry.key], channel.site_url)
+    return generator
+
+
+def _add_entry(generator: FeedGenerator, entry: Entry, settings: FeedSettings, content: str, site_url: str) -> None:
+    item = generator.add_entry(order="append")
+    item.id(entry.id)
+    item.title(entry.title)
+    item.link(href=entry.url, rel="alternate", type="text/html")
+    item.summary(entry.summary)
+    item.content(content, type="html")
+    item.published(entry.published)
+    item.updated(entry.updated)
+    # RSS wants an e-mail address in <author>; dc:creator carries a plain name.
+    item.author(name=settings.organisation, uri=site_url)
+    item.dc.dc_creator(settings.organisation)
+    for category in entry.categories:
+        item.category(term=category.term, label=category.label, scheme=category.scheme)
+    if entry.image:
+        item.enclosure(url=entry.image.url, length=entry.image.length, type=entry.image.media_type)

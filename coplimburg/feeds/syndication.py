@@ -1,0 +1,136 @@
+"""Everything CoPPIG publishes, prepared once per build: entries, feeds, editions and their pages.
+
+`prepare` runs before any page is rendered (the pages need editions and feed lists); `outputs` runs after
+the item pages were rendered, because feed items carry their page's HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from coplimburg.feeds import formats
+from coplimburg.feeds.channels import Channel, FeedLink, FeedSettings, channels, head_links
+from coplimburg.feeds.editions import Edition, editions, email_html
+from coplimburg.feeds.entries import Entry, collect, content_html
+from coplimburg.site import Site
+from coplimburg.urls import (
+    AGENDA_ICS,
+    EDITIONS_PATH,
+    EDITIONS_SOURCE,
+    SUBSCRIBE_SOURCE,
+    absolute,
+    edition_source,
+    webcal,
+)
+
+# Page meta key and values that tell the page context which prepared object a generated page shows.
+PAGE_KEY = "cop_coppig"
+_SERIALISERS = {"rss": formats.rss, "atom": formats.atom, "json": formats.json_feed}
+
+
+@dataclass(frozen=True)
+class Subscriptions:
+    """What the subscribe page lists: every feed, the calendar and the editions."""
+
+    main: Channel
+    collections: list[Channel]
+    tables: list[Channel]
+    calendar: str
+    calendar_webcal: str
+    editions: str
+
+
+@dataclass(frozen=True)
+class Syndication:
+    site: Site
+    site_url: str
+    settings: FeedSettings
+    entries: list[Entry]
+    channels: list[Channel]
+    editions: list[Edition]
+
+    def head_links(self, page_path: str) -> list[FeedLink]:
+        return head_links(self.channels, page_path)
+
+    def pages(self) -> dict[str, str]:
+        """The generated Markdown of the subscribe page, the editions index and every edition."""
+        found = {
+            SUBSCRIBE_SOURCE: _page(
+                "coppig-subscribe.html",
+                "CoPPIG volgen",
+                "Volg het nieuws, agenda en CoPyright van de CoP Limburg in een feedlezer, per e-mail of in je agenda.",
+                "subscribe",
+            ),
+            EDITIONS_SOURCE: _page(
+                "coppig-editions.html",
+                "CoPPIG: alle edities",
+                "Alle maandelijkse edities van de CoPPIG, de nieuwsbrief van de CoP Limburg, de nieuwste eerst.",
+                "editions",
+            ),
+        }
+        for edition in self.editions:
+            description = f"Het nieuws, de agenda en CoPyright van de CoP Limburg in {edition.period}."
+            found[edition_source(edition.month)] = _page(
+                "coppig-edition.html", edition.title, description, "edition", cop_month=edition.month
+            )
+        return found
+
+    def page_data(self, meta: Mapping[str, Any]) -> Subscriptions | list[Edition] | Edition | None:
+        """The prepared object a generated CoPPIG page displays, chosen by its front matter."""
+        kind = meta.get(PAGE_KEY)
+        if kind == "subscribe":
+            calendar = absolute(self.site_url, AGENDA_ICS)
+            return Subscriptions(
+                main=self.channels[0],
+                collections=[channel for channel in self.channels[1:] if not channel.key.startswith("tables/")],
+                tables=[channel for channel in self.channels if channel.key.startswith("tables/")],
+                calendar=calendar,
+                calendar_webcal=webcal(calendar),
+                editions=absolute(self.site_url, EDITIONS_PATH),
+            )
+        if kind == "editions":
+            return self.editions
+        if kind == "edition":
+            return next((edition for edition in self.editions if edition.month == meta.get("cop_month")), None)
+        return None
+
+    def outputs(self, rendered: Mapping[tuple[str, str], str], render: Callable[[str], str]) -> dict[str, bytes]:
+        """Every feed file and e-mail edition by output path; `render` turns an item body without a
+        rendered page into HTML, so feeds are complete even when a page is missing."""
+        contents = {entry.key: content_html(entry, _body(self.site, entry, rendered, render)) for entry in self.entries}
+        files: dict[str, bytes] = {}
+        for channel in self.channels:
+            for kind, serialise in _SERIALISERS.items():
+                files[channel.paths[kind]] = serialise(channel, self.settings, contents)
+        for edition in self.editions:
+            files[edition.email_path] = email_html(edition, self.settings, self.site_url)
+        return files
+
+
+def prepare(site: Site, site_url: str, settings: FeedSettings) -> Syndication:
+    entries = collect(site, site_url)
+    return Syndication(
+        site=site,
+        site_url=site_url,
+        settings=settings,
+        entries=entries,
+        channels=channels(site, entries, settings, site_url),
+        editions=editions(entries, site_url),
+    )
+
+
+def _body(site: Site, entry: Entry, rendered: Mapping[tuple[str, str], str], render: Callable[[str], str]) -> str:
+    if entry.key in rendered:
+        return rendered[entry.key]
+    collections: dict[str, Mapping[str, Any]] = {"posts": site.posts, "events": site.events, "products": site.products}
+    body: str = collections[entry.collection][entry.item_id].body
+    return render(body)
+
+
+def _page(template: str, title: str, description: str, kind: str, **meta: str) -> str:
+    front = {"template": template, "title": title, "description": description, PAGE_KEY: kind, **meta}
+    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n"

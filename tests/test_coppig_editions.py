@@ -1,0 +1,72 @@
+"""CoPPIG editions: a page per month with that month's items, an e-mail-ready version beside it, and an index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from conftest import REPO
+from lxml import html
+
+from coplimburg.feeds.channels import FeedSettings
+from coplimburg.feeds.entries import collect
+from coplimburg.feeds.syndication import prepare
+from coplimburg.loader import load
+
+SITE_URL = "https://www.communityofpracticelimburg.nl/"
+
+
+def sample_months() -> dict[str, set[str]]:
+    """Month → the item URLs published in it, straight from the sample content."""
+    months: dict[str, set[str]] = {}
+    for entry in collect(load(REPO / "content"), SITE_URL):
+        months.setdefault(entry.month, set()).add(entry.url)
+    return months
+
+
+def test_each_month_with_items_gets_an_edition_page_listing_exactly_its_items(built_site: Path) -> None:
+    months = sample_months()
+    assert len(months) > 1
+    for month, urls in months.items():
+        page = html.parse(built_site / "coppig" / month / "index.html").getroot()
+        items = page.find_class("cop-edition-item")
+        assert {item.find("h2/a").get("href") for item in items} == urls, month
+        assert len(items) == len(urls), month
+
+
+def test_the_editions_index_lists_every_edition_newest_first(built_site: Path) -> None:
+    page = html.parse(built_site / "coppig/edities/index.html").getroot()
+    edition_links = [
+        link.get("href")
+        for link in page.iter("a")
+        if (link.get("href") or "").startswith(SITE_URL + "coppig/") and link.get("href", "").endswith("/")
+    ]
+    months = sorted(sample_months(), reverse=True)
+    assert edition_links == [f"{SITE_URL}coppig/{month}/" for month in months]
+
+
+def test_every_email_edition_is_one_column_with_inline_styles_absolute_links_and_no_scripts(built_site: Path) -> None:
+    for month in sample_months():
+        path = built_site / "coppig" / month / "email.html"
+        assert path.stat().st_size < 100_000
+        document = html.parse(path).getroot()
+        assert not list(document.iter("script", "style", "link", "form", "iframe"))
+        column = document.find_class("column")[0]
+        assert column.tag == "table" and column.get("width") == "600"
+        assert "width: 600px" in column.get("style", "")
+        for anchor in document.iter("a"):
+            assert urlsplit(anchor.get("href")).scheme == "https", anchor.get("href")
+        for image in document.iter("img"):
+            assert urlsplit(image.get("src")).scheme == "https"
+            assert image.get("width") and image.get("alt") is not None
+
+
+def test_an_email_edition_carries_each_items_title_link_and_summary(built_site: Path) -> None:
+    settings = FeedSettings("CoP Limburg", "", "Community of Practice Limburg")
+    syndication = prepare(load(REPO / "content"), SITE_URL, settings)
+    edition = syndication.editions[0]
+    document = html.parse(built_site / edition.email_path).getroot()
+    headings = [(heading.text_content(), heading.find("a").get("href")) for heading in document.iter("h2")]
+    assert headings == [(entry.title, entry.url) for entry in edition.entries]
+    summaries = [paragraph.text_content() for paragraph in document.find_class("summary")]
+    assert summaries == [entry.summary for entry in edition.entries]
