@@ -20,13 +20,14 @@ from coplimburg.build import BuildContext, prepare
 from coplimburg.preview import terminal_report, write_problem_docs
 from coplimburg.problems import ContentError
 
-# Hooks are loaded once per process, so this survives serve's rebuilds.
+# Hooks are loaded once per process, so these survive serve's rebuilds.
+_serving = False
 _problem_docs: Path | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _problem_docs
-    _problem_docs = Path(tempfile.mkdtemp(prefix="cop-problemen-")) if command == "serve" else None
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -35,8 +36,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         context = prepare(root / settings.get("content_dir", "content"), settings.get("build_date"))
     except (ContentError, ValueError) as error:
-        if _problem_docs is None:
+        if not _serving:
             raise PluginError(str(error)) from None
+        global _problem_docs
+        _problem_docs = _problem_docs or Path(tempfile.mkdtemp(prefix="cop-problemen-"))
         print(terminal_report(error), file=sys.stderr)
         config.watch.append(config.docs_dir)  # serve watches docs_dir as it stands after this build
         config.docs_dir = str(write_problem_docs(_problem_docs, error))

@@ -4,6 +4,7 @@ and saving the fix brings the site back without a restart."""
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -89,7 +90,7 @@ def preview(project: Path) -> Iterator[Callable[[], Preview]]:
 
     yield start
     for one in started:
-        one.process.terminate()
+        one.process.send_signal(signal.SIGINT)  # Ctrl+C, so serve shuts down and cleans up as for an editor
         one.process.wait(timeout=30)
 
 
