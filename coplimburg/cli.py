@@ -1,4 +1,5 @@
-"""The `cop` command for editors: `cop check` validates all content without building the site."""
+"""The `cop` command for editors: `check` validates all content unbuilt, `new` starts an item, `agenda` records
+schedule changes for calendar apps, `schemas` exports the JSON Schemas."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from coplimburg.loader import load
 from coplimburg.problems import ContentError
+from coplimburg.scaffold import KINDS, ScaffoldError, new_item
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,17 +21,49 @@ def main(argv: list[str] | None = None) -> int:
     agenda.add_argument("--content", type=Path, default=Path("content"), help="map met de inhoud (standaard: content)")
     schemas = commands.add_parser("schemas", help="schrijf de JSON Schemas van de inhoud naar een map")
     schemas.add_argument("--out", type=Path, default=Path("schemas"))
+    new = commands.add_parser("new", help='maak een nieuw item met alle velden: cop new event "Titel"')
+    new.add_argument("kind", choices=list(KINDS), help="soort item: event, product, table of post")
+    new.add_argument("title", help="de titel; de bestandsnaam (id) wordt ervan afgeleid")
+    new.add_argument("--content", type=Path, default=Path("content"), help="map met de inhoud (standaard: content)")
     arguments = parser.parse_args(argv)
-    if arguments.command == "check":
-        return _check(arguments.content)
-    if arguments.command == "agenda":
-        from coplimburg.calendar_cli import update_agenda_state
+    handlers = {
+        "check": lambda: _check(arguments.content),
+        "agenda": lambda: _agenda(arguments.content),
+        "schemas": lambda: _schemas(arguments.out),
+        "new": lambda: _new(arguments.kind, arguments.title, arguments.content),
+    }
+    return handlers[arguments.command]()
 
-        return update_agenda_state(arguments.content)
+
+def _agenda(content: Path) -> int:
+    from coplimburg.calendar_cli import update_agenda_state
+
+    return update_agenda_state(content)
+
+
+def _schemas(out: Path) -> int:
     from coplimburg.schemas import export
 
-    for path in export(arguments.out):
+    for path in export(out):
         print(path.as_posix())
+    return 0
+
+
+def _new(kind: str, title: str, content: Path) -> int:
+    if not content.is_dir():
+        print(f"{content.as_posix()}: map niet gevonden; start cop new in de map van de site", file=sys.stderr)
+        return 2
+    try:
+        path = new_item(kind, title, content)
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 1
+    spec = KINDS[kind]
+    print(f"Aangemaakt ({spec.name}): {path.as_posix()}")
+    print(
+        f"Volgende stap: vul de velden in (uitleg: {spec.guide}), controleer met `cop check` "
+        "en bekijk het resultaat met `make serve`."
+    )
     return 0
 
 

@@ -169,9 +169,9 @@ def _problem(model: type[Strict], document: Document, location: Location, detail
     elif kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(context.get("expected", "")))
         message = f"verwacht een van: {', '.join(allowed)}; gekregen {describe(found)}" + suggestion(found, allowed)
-    elif kind == "string_too_short":
+    elif kind in ("string_too_short", "too_short"):
         message = "mag niet leeg zijn"
-    elif kind == "string_too_long":
+    elif kind in ("string_too_long", "too_long"):  # "too_long" when a validator ran first
         limit = context.get("max_length")
         message = f"te lang ({len(str(found))} tekens, hoogstens {limit}); houd het bij één of twee zinnen"
     elif kind == "string_pattern_mismatch":

@@ -13,7 +13,9 @@ from coplimburg.calendar import calendar_files
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    context: BuildContext = config.extra["cop_context"]
+    context: BuildContext | None = config.extra["cop_context"]
+    if context is None:
+        return files
     state = context.agenda_state
     for path, content in calendar_files(context.site, config.site_url or "/", state, context.today).items():
         files.append(File.generated(config, path, content=content))

@@ -24,6 +24,10 @@ _state: dict[str, Any] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _state.clear()
+    context = config.extra["cop_context"]
+    if context is None:  # serve shows the content problems instead
+        return config
     settings = config.extra.get("cop", {})
     feed_settings = FeedSettings(
         title=config.site_name,
@@ -31,32 +35,35 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         organisation=settings.get("organisation", config.site_name),
         limit=int(settings.get("feed_limit", 20)),
     )
-    _state.clear()
-    _state["syndication"] = prepare(config.extra["cop_context"].site, config.site_url or "", feed_settings)
+    _state["syndication"] = prepare(context.site, config.site_url or "", feed_settings)
     _state["rendered"] = {}
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for src_uri, text in _syndication().pages().items():
-        files.append(File.generated(config, src_uri, content=text))
+    if _state:
+        for src_uri, text in _syndication().pages().items():
+            files.append(File.generated(config, src_uri, content=text))
     return files
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     collection, item_id = page.meta.get("cop_collection"), page.meta.get("cop_id")
-    if collection and item_id:
+    if _state and collection and item_id:
         _state["rendered"][(collection, item_id)] = html
     return html
 
 
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
-    context["cop_feed_links"] = _syndication().head_links(page.url)
-    context["cop_coppig"] = _syndication().page_data(page.meta)
+    if _state:
+        context["cop_feed_links"] = _syndication().head_links(page.url)
+        context["cop_coppig"] = _syndication().page_data(page.meta)
     return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if not _state:
+        return
     # Items without a captured page are rendered with the site's own Markdown settings.
     converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     outputs = _syndication().outputs(_state["rendered"], lambda text: converter.reset().convert(text))

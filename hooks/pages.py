@@ -21,6 +21,9 @@ from coplimburg.pages.registry import PageViews
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     context = config.extra["cop_context"]
+    if context is None:  # serve shows the content problems instead
+        config.extra["cop_views"] = None
+        return config
     views = PageViews(context.site, context.today, config.site_url or "/")
     # Macros render while pages are read, before on_env: they get a theme environment of their own.
     views.env = config.theme.get_env()
@@ -30,6 +33,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if config.extra["cop_context"] is None:
+        return files
     site = config.extra["cop_context"].site
     for page in pages(site):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
@@ -44,5 +49,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    context.update(config.extra["cop_views"].context_for(page.meta, page.is_homepage))
+    if config.extra["cop_views"] is not None:
+        context.update(config.extra["cop_views"].context_for(page.meta, page.is_homepage))
     return context

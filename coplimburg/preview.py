@@ -1,0 +1,56 @@
+"""The preview under `mkdocs serve`: while content is broken, the site shows the problem list instead of stopping.
+
+MkDocs ends `serve` when the first build fails; a one-page site that lists the problems keeps the server
+(and its file watching) alive, and the next save that fixes the content brings the real site back.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from coplimburg.problems import ContentError
+
+HEADING = "De inhoud bevat fouten"
+RULE = "=" * 72
+
+
+def problem_lines(error: Exception) -> list[str]:
+    """One line per problem: every problem of a ContentError, else the error's own (Dutch) text."""
+    if isinstance(error, ContentError):
+        return [str(problem) for problem in error.problems]
+    return [str(error)]
+
+
+def terminal_report(error: Exception) -> str:
+    """The problem list as the terminal shows it, framed so it stands out between MkDocs' log lines."""
+    lines = problem_lines(error)
+    count = "1 probleem" if len(lines) == 1 else f"{len(lines)} problemen"
+    body = "\n".join(f"  {line}" for line in lines)
+    return (
+        f"{RULE}\n{HEADING} ({count}); het voorbeeld toont nu de lijst hieronder.\n{body}\n"
+        f"Verbeter de bestanden en sla ze op: het voorbeeld ververst vanzelf.\n{RULE}"
+    )
+
+
+def problem_page(error: Exception) -> str:
+    """The Markdown of the one page the preview shows while content is broken."""
+    items = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in problem_lines(error))
+    return (
+        f"# {HEADING}\n\n"
+        "De site kan zo niet gebouwd worden. Verbeter de bestanden hieronder en sla ze op; "
+        "deze pagina ververst vanzelf en toont daarna weer de site. Uitleg bij elke melding staat in "
+        "`docs-redactie/fouten.md`.\n\n"
+        f'<ul class="cop-problems">\n{items}\n</ul>\n'
+    )
+
+
+def write_problem_docs(folder: Path, error: Exception) -> Path:
+    """A docs folder holding only the problem page, for MkDocs to build instead of the site."""
+    folder.mkdir(parents=True, exist_ok=True)
+    page = folder / "index.md"
+    text = problem_page(error)
+    # Serve watches this folder: rewriting an unchanged page would trigger the next rebuild, forever.
+    if not page.is_file() or page.read_text(encoding="utf-8") != text:
+        page.write_text(text, encoding="utf-8")
+    return folder

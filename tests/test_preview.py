@@ -1,0 +1,124 @@
+"""`make serve` keeps previewing while content is broken: the problems show in the terminal and as the page,
+and saving the fix brings the site back without a restart."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import lxml.html
+import pytest
+from conftest import BUILD_DATE
+
+from coplimburg.preview import HEADING
+
+EVENT = Path("content/events/groot-klankbord.md")
+BROKEN_LINE = "content/events/groot-klankbord.md:5: start: verwacht een datum zoals 2024-06-13 of 2024-06-13 13:00"
+DEADLINE = 60.0
+PROBLEMS = "//ul[@class='cop-problems']"
+
+
+class Preview:
+    """`mkdocs serve` on 127.0.0.1 in a project copy, with its terminal output collected line by line."""
+
+    def __init__(self, project: Path) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        env = {**os.environ, "COP_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+            cwd=project,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.output: list[str] = []
+        threading.Thread(target=self._collect, daemon=True).start()
+
+    def _collect(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.output.append(line.rstrip("\n"))
+
+    def page(self) -> lxml.html.HtmlElement | None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=5) as response:
+                return lxml.html.fromstring(response.read())
+        except (urllib.error.URLError, ConnectionError):
+            return None
+
+    def wait_for(self, condition: Callable[[], bool], what: str) -> None:
+        """Poll until the condition holds; fail with the terminal output after the deadline."""
+        end = time.monotonic() + DEADLINE
+        while not condition():
+            assert self.process.poll() is None, "serve stopped:\n" + "\n".join(self.output)
+            assert time.monotonic() < end, f"no {what} within {DEADLINE} s:\n" + "\n".join(self.output)
+            time.sleep(0.2)
+
+    def shows_problems(self) -> bool:
+        page = self.page()
+        return page is not None and bool(page.xpath(PROBLEMS))
+
+    def shows_site(self) -> bool:
+        page = self.page()
+        return page is not None and not page.xpath(PROBLEMS) and bool(page.xpath("//h1"))
+
+    def problems_on_page(self) -> list[str]:
+        page = self.page()
+        assert page is not None
+        return [item.text_content() for item in page.xpath(PROBLEMS + "/li")]
+
+
+@pytest.fixture
+def preview(project: Path) -> Iterator[Callable[[], Preview]]:
+    started: list[Preview] = []
+
+    def start() -> Preview:
+        started.append(Preview(project))
+        return started[-1]
+
+    yield start
+    for one in started:
+        one.process.send_signal(signal.SIGINT)  # Ctrl+C, so serve shuts down and cleans up as for an editor
+        one.process.wait(timeout=30)
+
+
+def _break(project: Path) -> str:
+    original = (project / EVENT).read_text(encoding="utf-8")
+    (project / EVENT).write_text(original.replace("start: 2025-03-18 14:00", "start: 780"), encoding="utf-8")
+    return original
+
+
+def test_a_preview_started_on_broken_content_lists_the_problems_and_shows_the_site_once_fixed(project, preview):
+    original = _break(project)
+    server = preview()
+    server.wait_for(server.shows_problems, "problem page")
+    assert [line for line in server.problems_on_page() if line.startswith(BROKEN_LINE)]
+    assert [line for line in server.output if line.strip().startswith(BROKEN_LINE)]
+    assert any(line.startswith(HEADING) for line in server.output)
+
+    (project / EVENT).write_text(original, encoding="utf-8")
+    server.wait_for(server.shows_site, "site after the fix")
+
+
+def test_content_broken_while_previewing_shows_the_problems_until_the_file_is_fixed(project, preview):
+    server = preview()
+    server.wait_for(server.shows_site, "site")
+    original = _break(project)
+    server.wait_for(server.shows_problems, "problem page")
+    assert [line for line in server.output if line.strip().startswith(BROKEN_LINE)]
+
+    (project / EVENT).write_text(original, encoding="utf-8")
+    server.wait_for(server.shows_site, "site after the fix")
+    assert server.process.poll() is None
