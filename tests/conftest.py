@@ -66,7 +66,7 @@ def content(tmp_path: Path) -> Callable[..., Path]:
 def project(tmp_path: Path) -> Path:
     """A full copy of the project (content, docs, overrides, hooks, watched package, mkdocs.yml) to change, build."""
     target = tmp_path / "project"
-    for name in ("content", "docs", "overrides", "hooks", "coplimburg", "mkdocs.yml"):
+    for name in ("content", "docs", "overrides", "hooks", "mkdocs.yml"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name)
