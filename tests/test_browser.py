@@ -155,3 +155,14 @@ def test_an_event_page_that_passed_after_the_build_says_so_and_hides_registratio
     after.goto(url)
     expect(after.locator("[data-cop-passed]")).to_have_text("Dit evenement is voorbij.")
     expect(after.get_by_role("link", name="Aanmelden voor Werksessie de blokkendoos")).to_be_hidden()
+
+
+def test_text_meant_for_screen_readers_only_is_not_shown(open_page, site_url):
+    page = open_page()
+    page.goto(site_url + "agenda/werksessie-blokkendoos-praktijkopleiders/")
+    button = page.get_by_role("link", name="Aanmelden voor Werksessie de blokkendoos vol IBO's voor praktijkopleiders")
+    expect(button).to_be_visible()
+    hidden_part = button.locator(".md-visually-hidden").bounding_box()
+    assert hidden_part is not None
+    assert hidden_part["width"] <= 1
+    assert hidden_part["height"] <= 1
