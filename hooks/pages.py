@@ -19,6 +19,13 @@ from coplimburg.pages.generate import assets, pages
 from coplimburg.pages.registry import PageViews
 
 
+class Download(File):
+    """A file copied as it is; without this MkDocs would render a Markdown download as a page."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     context = config.extra["cop_context"]
     if context is None:  # serve shows the content problems instead
@@ -39,7 +46,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in pages(site):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
     for published in assets(site):
-        files.append(File.generated(config, published.url, abs_src_path=str(published.source)))
+        files.append(Download.generated(config, published.url, abs_src_path=str(published.source)))
     return files
 
 

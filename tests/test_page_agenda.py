@@ -1,0 +1,94 @@
+"""The agenda: upcoming events soonest first with series showing their next sessions, and the archive by year."""
+
+from __future__ import annotations
+
+from pages import content, links, page, text, texts
+
+AGENDA = "agenda/"
+
+
+def upcoming(built_site):
+    (found,) = content(page(built_site, AGENDA)).xpath('.//h2[@id="komend"]/following-sibling::ul[1]')
+    return found.xpath("./li")
+
+
+def archive_years(built_site):
+    article = content(page(built_site, AGENDA))
+    return {text(heading): heading for heading in article.xpath('.//h2[@id="archief"]/following-sibling::h3')}
+
+
+def year_part(heading):
+    """The elements under an archive year heading, up to the next year."""
+    part = []
+    for sibling in heading.itersiblings():
+        if sibling.tag in ("h2", "h3"):
+            break
+        part.append(sibling)
+    return part
+
+
+def test_upcoming_events_are_listed_soonest_first_from_the_build_date(built_site):
+    starts = [item.xpath("./time/@datetime")[0] for item in upcoming(built_site)]
+    assert starts == sorted(starts)
+    assert starts[0] == "2026-12-09T13:00:00+01:00"
+    assert all(start >= "2026-11-28" for start in starts)
+
+
+def test_a_series_shows_its_next_sessions_in_the_upcoming_list(built_site):
+    targets = [links(item, AGENDA)[0] for item in upcoming(built_site)]
+    assert targets.count("agenda/tafel-3-afstemming/") >= 2
+    assert "agenda/pml-klankbord/" in targets
+    assert "agenda/groot-klankbord/" in targets
+
+
+def test_a_moved_event_or_session_carries_a_moved_badge(built_site):
+    badges = {
+        links(item, AGENDA)[0]: texts(item.xpath('.//*[contains(@class, "cop-badge")]'))
+        for item in upcoming(built_site)
+        if item.xpath('.//*[contains(@class, "cop-badge")]')
+    }
+    assert badges["agenda/kennissessie-lectoraat-mbo-hbo/"] == ["Verplaatst"]
+    assert badges["agenda/pml-klankbord/"] == ["Verplaatst"]
+
+
+def test_each_upcoming_line_shows_the_dutch_date_and_the_kind_of_event(built_site):
+    first = upcoming(built_site)[0]
+    assert texts(first.xpath("./time")) == ["woensdag 9 december 2026, 13:00–16:30"]
+    assert texts(first.xpath('./*[contains(@class, "cop-tag")]')) == ["Overig"]
+
+
+def test_the_archive_has_a_heading_per_year_newest_first(built_site):
+    assert list(archive_years(built_site)) == ["2025", "2024", "2023", "2022", "2021"]
+
+
+def test_an_archive_year_is_headed_by_its_programme_title_and_topics(built_site):
+    (edition,) = [
+        element for element in year_part(archive_years(built_site)["2024"]) if element.get("class") == "cop-edition"
+    ]
+    assert texts(edition.xpath("./strong")) == ["Een Ecosysteem van Leren en Werken"]
+    assert text(edition).endswith("Nieuwe samenwerkingen, Verduurzaming, Alle opbrengsten in beeld, Hoe nu verder?")
+
+
+def test_a_year_with_two_editions_shows_both_programmes(built_site):
+    editions = [
+        element for element in year_part(archive_years(built_site)["2021"]) if element.get("class") == "cop-edition"
+    ]
+    assert [texts(edition.xpath("./strong"))[0] for edition in editions] == [
+        "Ecosystemisch kennismaken en verbinden",
+        "Ecosystemisch samenwerken en creëren",
+    ]
+
+
+def test_the_archive_links_the_past_events_of_the_year(built_site):
+    lists = [element for element in year_part(archive_years(built_site)["2021"]) if element.tag == "ul"]
+    assert [link for found in lists for link in links(found, AGENDA)] == [
+        "agenda/coppisch-2021-samenwerken-en-creeren/",
+        "agenda/coppisch-2021-kennismaken-en-verbinden/",
+    ]
+
+
+def test_a_cancelled_event_in_the_archive_is_marked_cancelled(built_site):
+    (events,) = [element for element in year_part(archive_years(built_site)["2025"]) if element.tag == "ul"]
+    (item,) = events.xpath("./li")
+    assert links(item, AGENDA) == ["agenda/werkbezoek-associate-degree/"]
+    assert texts(item.xpath('.//*[contains(@class, "cop-badge")]')) == ["Geannuleerd"]

@@ -1,0 +1,167 @@
+"""An event page: the Dutch date, where, registration, status, tables and partners, outcomes, body and its JSON-LD."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pages import content, facts, json_ld, lines, link_labels, links, page, text, texts
+
+COPPISCH_2024 = "agenda/coppisch-2024-ecosysteem-leren-en-werken/"
+WORKSHOP = "agenda/werksessie-blokkendoos-praktijkopleiders/"
+ONLINE = "agenda/online-kennissessie-validatiesysteem/"
+CANCELLED = "agenda/werkbezoek-associate-degree/"
+MOVED = "agenda/kennissessie-lectoraat-mbo-hbo/"
+SERIES = "agenda/tafel-3-afstemming/"
+
+
+def registration_buttons(document):
+    return [a for a in content(document).xpath('.//a[contains(@class, "md-button")]') if "Aanmelden" in text(a)]
+
+
+def test_the_date_is_written_in_dutch_with_weekday_and_time_span(built_site):
+    when = facts(page(built_site, COPPISCH_2024))["Wanneer"]
+    assert text(when) == "donderdag 13 juni 2024, 13:00–17:00"
+    assert when.xpath(".//time/@datetime") == ["2024-06-13T13:00:00+02:00"]
+
+
+def test_the_location_and_address_are_shown(built_site):
+    where = facts(page(built_site, COPPISCH_2024))["Waar"]
+    assert lines(where) == ["Center Court, Brightlands Chemelot Campus, Geleen", "Urmonderbaan 22, 6167 RD Geleen"]
+
+
+def test_an_online_event_links_to_where_it_takes_place_and_has_no_location(built_site):
+    shown = facts(page(built_site, ONLINE))
+    assert "Waar" not in shown
+    assert links(shown["Online"], ONLINE) == [
+        "https://www.communityofpracticelimburg.nl/online/kennissessie-validatiesysteem"
+    ]
+
+
+def test_an_upcoming_event_with_registration_has_a_registration_button(built_site):
+    (button,) = registration_buttons(page(built_site, WORKSHOP))
+    assert button.get("href") == "https://www.communityofpracticelimburg.nl/aanmelden/werksessie-blokkendoos"
+    assert button.xpath("ancestor::*[@data-cop-actions]/@hidden") == []
+
+
+@pytest.mark.parametrize("url_path", [COPPISCH_2024, ONLINE, CANCELLED, MOVED, SERIES])
+def test_an_event_without_registration_has_no_registration_button(built_site, url_path):
+    assert registration_buttons(page(built_site, url_path)) == []
+
+
+def test_a_past_event_says_so_and_hides_its_actions(built_site):
+    article = content(page(built_site, COPPISCH_2024)).xpath(".//article[@data-cop-ends]")[0]
+    assert article.xpath(".//*[@data-cop-passed]/@hidden") == []
+    assert article.xpath(".//*[@data-cop-actions]/@hidden") == [""]
+
+
+def test_an_upcoming_event_hides_the_passed_note(built_site):
+    assert content(page(built_site, WORKSHOP)).xpath(".//*[@data-cop-passed]/@hidden") == [""]
+
+
+def test_a_cancelled_event_is_marked_cancelled_in_words(built_site):
+    status = content(page(built_site, CANCELLED)).xpath('.//*[contains(@class, "cop-status")]')[0]
+    assert texts(status.xpath("./p")) == ["Geannuleerd", "Dit evenement gaat niet door."]
+
+
+def test_a_moved_event_is_marked_moved_and_shows_the_original_date_struck_through(built_site):
+    status = content(page(built_site, MOVED)).xpath('.//*[contains(@class, "cop-status")]')[0]
+    assert text(status.xpath("./p")[0]) == "Verplaatst"
+    assert texts(status.xpath(".//del")) == ["donderdag 26 november 2026, 13:30"]
+    assert text(facts(page(built_site, MOVED))["Wanneer"]) == "donderdag 10 december 2026, 13:30–16:30"
+
+
+def test_a_planned_event_has_no_status_notice(built_site):
+    assert content(page(built_site, WORKSHOP)).xpath('.//*[contains(@class, "cop-status")]') == []
+
+
+def test_the_event_links_its_tables_and_partners(built_site):
+    shown = facts(page(built_site, WORKSHOP))
+    table = "Tafel 2B: Real life IBO's en een modulair curriculum voor zij-instroom en maatwerk"
+    assert link_labels(shown["Innovatietafels"], WORKSHOP) == {table: "innovatietafels/tafel-2b/"}
+    assert links(shown["Organisatie"], WORKSHOP) == [
+        "partners/vista-college/",
+        "partners/chill/",
+        "partners/chemelot-academy/",
+    ]
+
+
+def test_the_outcomes_link_to_their_products(built_site):
+    (outcomes,) = content(page(built_site, COPPISCH_2024)).xpath('.//h2[@id="opbrengsten"]/following-sibling::ul[1]')
+    assert links(outcomes, COPPISCH_2024) == [
+        "coppyright/modulair-curriculum-procestechniek-initieel/",
+        "coppyright/modulair-curriculum-zij-instroom/",
+    ]
+
+
+def test_the_body_is_rendered_from_markdown(built_site):
+    body = content(page(built_site, COPPISCH_2024))
+    assert texts(body.xpath('.//h2[@id="onderwerpen"]')) == ["Onderwerpen¶"]
+    assert "Hoe nu verder?" in texts(body.xpath('.//h2[@id="onderwerpen"]/following-sibling::ul[1]/li'))
+
+
+def test_a_series_shows_its_rhythm_next_session_and_upcoming_sessions(built_site):
+    document = page(built_site, SERIES)
+    when = facts(document)["Wanneer"]
+    assert lines(when) == ["Elke 8 weken, tot en met vrijdag 31 december 2027", "Volgende sessie:"]
+    assert texts(when.xpath("./time")) == ["woensdag 13 januari 2027, 15:30–17:00"]
+    sessions = content(document).xpath('.//h2[@id="sessies"]/following-sibling::ul[1]/li')
+    starts = [item.xpath("./time/@datetime")[0] for item in sessions]
+    assert starts[:3] == ["2027-01-13T15:30:00+01:00", "2027-03-09T15:30:00+01:00", "2027-05-04T15:30:00+02:00"]
+    assert starts == sorted(starts)
+    assert texts(sessions[0].xpath('.//*[contains(@class, "cop-badge")]')) == ["Verplaatst"]
+
+
+def test_the_json_ld_describes_a_scheduled_event_at_a_place(built_site):
+    (event,) = json_ld(page(built_site, WORKSHOP))
+    assert event["@type"] == "Event"
+    assert event["name"] == "Werksessie de blokkendoos vol IBO's voor praktijkopleiders"
+    assert dt.datetime.fromisoformat(event["startDate"]) == dt.datetime(
+        2026, 12, 9, 13, 0, tzinfo=dt.timezone(dt.timedelta(hours=1))
+    )
+    assert event["endDate"] == "2026-12-09T16:30:00+01:00"
+    assert event["eventStatus"] == "https://schema.org/EventScheduled"
+    assert event["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert event["location"] == {
+        "@type": "Place",
+        "name": "CHILL, Brightlands Chemelot Campus, Geleen",
+        "address": "Urmonderbaan 22, 6167 RD Geleen",
+    }
+    assert [organizer["name"] for organizer in event["organizer"]] == [
+        "VISTA college",
+        "CHILL B.V. (Chemelot Innovation and Learning Labs)",
+        "Chemelot Academy B.V.",
+    ]
+    assert event["description"].startswith("Een praktische middag voor praktijkopleiders")
+    assert event["url"] == "https://www.communityofpracticelimburg.nl/" + WORKSHOP
+
+
+def test_the_json_ld_of_an_online_event_has_a_virtual_location(built_site):
+    (event,) = json_ld(page(built_site, ONLINE))
+    assert event["location"] == {
+        "@type": "VirtualLocation",
+        "url": "https://www.communityofpracticelimburg.nl/online/kennissessie-validatiesysteem",
+    }
+    assert event["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+
+
+def test_the_json_ld_of_a_cancelled_event_says_cancelled(built_site):
+    (event,) = json_ld(page(built_site, CANCELLED))
+    assert event["eventStatus"] == "https://schema.org/EventCancelled"
+
+
+def test_the_json_ld_of_a_moved_event_says_rescheduled_with_the_previous_start(built_site):
+    (event,) = json_ld(page(built_site, MOVED))
+    assert event["eventStatus"] == "https://schema.org/EventRescheduled"
+    assert event["previousStartDate"] == "2026-11-26T13:30:00+01:00"
+    assert event["startDate"] == "2026-12-10T13:30:00+01:00"
+
+
+def test_the_json_ld_of_a_series_lists_its_next_sessions(built_site):
+    sessions = json_ld(page(built_site, SERIES))
+    assert [session["@type"] for session in sessions] == ["Event"] * 3
+    assert [session["startDate"] for session in sessions] == [
+        "2027-01-13T15:30:00+01:00",
+        "2027-03-09T15:30:00+01:00",
+        "2027-05-04T15:30:00+02:00",
+    ]

@@ -1,0 +1,169 @@
+"""What holds on every built page: sections-only navigation, Dutch, meta and canonical, sitemap, 404, JSON-LD, and
+nothing loaded from another host."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import lxml.etree
+import lxml.html
+from conftest import REPO, build_site
+from pages import SITE_URL, content, html_files, json_ld, links, page, resolve, text, url_path_of
+
+SECTIONS = ["innovatietafels/", "agenda/", "coppyright/", "coppig/"]
+ITEM_FOLDERS = {"innovatietafels": "tables", "agenda": "events", "coppyright": "coppyright", "partners": "partners"}
+
+
+def item_pages(site):
+    """The URL paths of the generated item pages (one level below a section, plus news posts)."""
+    found = []
+    for file in html_files(site):
+        url_path = url_path_of(site, file)
+        parts = url_path.strip("/").split("/")
+        if (len(parts) == 2 and parts[0] in ITEM_FOLDERS) or url_path.startswith("coppig/nieuws/"):
+            found.append(url_path)
+    return found
+
+
+def primary_nav_links(document, url_path):
+    (nav,) = document.xpath('//nav[contains(@class, "md-nav--primary")]')
+    tabs = document.xpath('//nav[contains(@class, "md-tabs")]')
+    return {link for element in [nav, *tabs] for link in links(element, url_path)}
+
+
+def test_there_is_an_item_page_for_every_table_event_product_post_and_partner(built_site):
+    pages = item_pages(built_site)
+    count = len(list((REPO / "content").glob("[!s]*/*.md")))
+    partners = len([path for path in pages if path.startswith("partners/")])
+    assert len(pages) == count + partners
+    assert partners == 13
+
+
+def test_the_navigation_holds_sections_and_never_item_pages(built_site):
+    items = set(item_pages(built_site))
+    for url_path in ["", "agenda/groot-klankbord/", "coppyright/blokkendoos-ibo/", "innovatietafels/tafel-3/"]:
+        nav = primary_nav_links(page(built_site, url_path), url_path)
+        assert nav & items == set(), url_path
+        assert set(SECTIONS) <= nav
+
+
+def test_the_navigation_does_not_grow_with_the_number_of_items(built_site, project, tmp_path):
+    extra = project / "content" / "coppyright" / "nog-een-product.md"
+    extra.write_text(
+        (REPO / "content" / "coppyright" / "begeleidingssystematiek.md").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    bigger = tmp_path / "bigger"
+    result = build_site(project, bigger)
+    assert result.returncode == 0, result.stderr
+    assert (bigger / "coppyright" / "nog-een-product" / "index.html").exists()
+    for url_path in ["", "coppyright/blokkendoos-ibo/"]:
+        assert primary_nav_links(page(bigger, url_path), url_path) == primary_nav_links(
+            page(built_site, url_path), url_path
+        )
+
+
+def test_every_page_is_dutch(built_site):
+    for file in html_files(built_site):
+        assert lxml.html.parse(str(file)).getroot().get("lang") == "nl", file
+
+
+def test_every_page_has_a_meta_description_and_an_item_page_uses_its_summary(built_site):
+    for file in html_files(built_site):
+        document = lxml.html.parse(str(file)).getroot()
+        (description,) = document.xpath('//meta[@name="description"]/@content')
+        assert description.strip(), file
+    product = page(built_site, "coppyright/blokkendoos-ibo/")
+    assert product.xpath('//meta[@name="description"]/@content') == [
+        "Een verzameling integrale beroepsopdrachten (IBO's) uit de echte beroepspraktijk, die je als bouwstenen "
+        "kunt combineren tot een leerroute op maat."
+    ]
+
+
+def test_every_page_has_its_own_canonical_url(built_site):
+    for file in html_files(built_site):
+        if file.name == "404.html":
+            continue
+        document = lxml.html.parse(str(file)).getroot()
+        assert document.xpath('//link[@rel="canonical"]/@href') == [SITE_URL + url_path_of(built_site, file)], file
+
+
+def test_the_sitemap_lists_every_page_including_the_item_pages(built_site):
+    sitemap = lxml.etree.parse(str(built_site / "sitemap.xml"))
+    listed = set(sitemap.xpath("//s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}))
+    pages = {SITE_URL + url_path_of(built_site, file) for file in html_files(built_site) if file.name == "index.html"}
+    assert listed == pages
+    assert {SITE_URL + path for path in item_pages(built_site)} <= listed
+
+
+def test_the_404_page_is_in_dutch_and_leads_back_to_the_site(built_site):
+    document = page(built_site, "404.html")
+    assert document.get("lang") == "nl"
+    article = content(document)
+    assert text(article.xpath(".//h1")[0]) == "Pagina niet gevonden"
+    # Served at any depth, the 404 page links from the site root.
+    assert {urlsplit(href).path for href in article.xpath(".//a/@href")} >= {"/.", "/agenda/", "/coppyright/"}
+
+
+def test_the_home_page_describes_the_organisation_in_json_ld(built_site):
+    (organisation,) = json_ld(page(built_site, ""))
+    assert organisation["@type"] == "Organization"
+    assert organisation["name"] == "Community of Practice Limburg"
+    assert organisation["url"] == SITE_URL
+    assert "VISTA college" in [member["name"] for member in organisation["member"]]
+
+
+def test_json_ld_appears_only_on_the_home_event_and_product_pages(built_site):
+    with_ld = [
+        url_path_of(built_site, file)
+        for file in html_files(built_site)
+        if json_ld(lxml.html.parse(str(file)).getroot())
+    ]
+    assert {path.split("/")[0] for path in with_ld} == {"", "agenda", "coppyright"}
+    assert "agenda/" not in with_ld
+    assert "coppyright/" not in with_ld
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    # What a browser fetches by itself; canonical and alternate links only name an address.
+    loads = (
+        '//script/@src | //link[not(@rel="canonical") and not(@rel="alternate")]/@href | //img/@src | '
+        "//img/@srcset | //iframe/@src | //source/@src | //video/@src | //audio/@src | //object/@data | //embed/@src"
+    )
+    for file in html_files(built_site):
+        document = lxml.html.parse(str(file)).getroot()
+        off_site = [url for url in document.xpath(loads) if urlsplit(url).netloc or url.startswith("//")]
+        assert off_site == [], file
+        assert document.xpath("//iframe") == [], file
+
+
+def test_no_stylesheet_asks_for_google_fonts(built_site):
+    for stylesheet in built_site.rglob("*.css"):
+        assert "fonts.googleapis.com" not in stylesheet.read_text(encoding="utf-8"), stylesheet
+        assert "fonts.gstatic.com" not in stylesheet.read_text(encoding="utf-8"), stylesheet
+
+
+def test_every_link_within_the_site_leads_to_a_built_file(built_site):
+    broken = []
+    for file in html_files(built_site):
+        url_path = url_path_of(built_site, file)
+        document = lxml.html.parse(str(file)).getroot()
+        for href in document.xpath("//a/@href | //link/@href | //script/@src | //img/@src"):
+            if urlsplit(href).scheme or href.startswith("#"):
+                continue
+            target = resolve(url_path if file.name == "index.html" else "", href.split("#")[0])
+            path = built_site / target
+            if target == "" or target.endswith("/"):
+                path = path / "index.html"
+            if not path.is_file():
+                broken.append((url_path or file.name, href))
+    assert broken == []
+
+
+def test_tables_events_products_and_partners_link_each_other_both_ways(built_site):
+    linked = [path for path in item_pages(built_site) if not path.startswith("coppig/")]
+    out = {path: set(links(content(page(built_site, path)), path)) & set(linked) for path in linked}
+    one_way = [(source, target) for source in linked for target in out[source] if source not in out[target]]
+    assert one_way == []
+    assert "partners/chill/" in out["innovatietafels/tafel-2b/"]
+    assert "coppyright/blokkendoos-ibo/" in out["agenda/coppisch-2023-produceren/"]
