@@ -20,8 +20,10 @@ class BuildContext:
 
     @property
     def epoch(self) -> int:
-        """The build date as Unix time (midnight in Amsterdam), for tools that read SOURCE_DATE_EPOCH."""
-        return int(dt.datetime.combine(self.today, dt.time(), AMSTERDAM).timestamp())
+        """The build date as Unix time, for tools that read SOURCE_DATE_EPOCH (MkDocs' sitemap).
+
+        Noon in Amsterdam: the same calendar day in UTC, where MkDocs formats the date."""
+        return int(dt.datetime.combine(self.today, dt.time(12), AMSTERDAM).timestamp())
 
 
 def prepare(content: Path, build_date_setting: str | None = None) -> BuildContext:

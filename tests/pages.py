@@ -75,7 +75,8 @@ def json_ld(document: HtmlElement) -> list[dict[str, Any]]:
 
 
 def html_files(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    """The site's pages; the e-mail editions beside them are documents for mailers, tested with the feeds."""
+    return sorted(path for path in site.rglob("*.html") if path.name in ("index.html", "404.html"))
 
 
 def url_path_of(site: Path, file: Path) -> str:

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import lxml.etree
 import lxml.html
-from conftest import REPO, build_site
+from conftest import BUILD_DATE, REPO, build_site
 from pages import SITE_URL, content, html_files, json_ld, links, page, resolve, text, url_path_of
 
 SECTIONS = ["innovatietafels/", "agenda/", "coppyright/", "coppig/"]
@@ -94,6 +94,12 @@ def test_the_sitemap_lists_every_page_including_the_item_pages(built_site):
     pages = {SITE_URL + url_path_of(built_site, file) for file in html_files(built_site) if file.name == "index.html"}
     assert listed == pages
     assert {SITE_URL + path for path in item_pages(built_site)} <= listed
+
+
+def test_the_sitemap_dates_every_page_on_the_build_date(built_site):
+    sitemap = lxml.etree.parse(str(built_site / "sitemap.xml"))
+    dates = set(sitemap.xpath("//s:lastmod/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}))
+    assert dates == {BUILD_DATE}
 
 
 def test_the_404_page_is_in_dutch_and_leads_back_to_the_site(built_site):

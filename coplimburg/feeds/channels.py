@@ -48,6 +48,10 @@ class FeedLink:
     type: str
     href: str
     format: str
+    path: str
+    # Material treats every <link rel="alternate"> as a language version and fetches sitemap.xml next to
+    # it; only the main feed, at the site root where sitemap.xml is, keeps the bare "alternate".
+    rel: str
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,14 @@ class Channel:
 
     def links(self) -> list[FeedLink]:
         return [
-            FeedLink(f"{self.title} ({FORMAT_NAMES[kind]})", FEED_TYPES[kind], self.url(kind), FORMAT_NAMES[kind])
+            FeedLink(
+                f"{self.title} ({FORMAT_NAMES[kind]})",
+                FEED_TYPES[kind],
+                self.url(kind),
+                FORMAT_NAMES[kind],
+                self.paths[kind],
+                "alternate" if self.key == "main" else "alternate feed",
+            )
             for kind in FEED_FILES
         ]
 
