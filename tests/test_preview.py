@@ -42,6 +42,8 @@ class Preview:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            # A job started in the background inherits an ignored SIGINT; give serve back its Ctrl+C.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         self.output: list[str] = []
         threading.Thread(target=self._collect, daemon=True).start()
@@ -91,7 +93,12 @@ def preview(project: Path) -> Iterator[Callable[[], Preview]]:
     yield start
     for one in started:
         one.process.send_signal(signal.SIGINT)  # Ctrl+C, so serve shuts down and cleans up as for an editor
-        one.process.wait(timeout=30)
+        try:
+            one.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            one.process.kill()
+            one.process.wait()
+            raise
 
 
 def _break(project: Path) -> str:
