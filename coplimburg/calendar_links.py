@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
+from coplimburg import urls
 from coplimburg.agenda import is_past
 from coplimburg.calendar_timezone import TZID
 from coplimburg.dates import Moment, aware, day_of
@@ -51,8 +52,7 @@ def next_session(event: Event, today: dt.date) -> Session:
 
 def webcal(site_url: str, path: str) -> str:
     """The subscribe URL of a calendar on the site: its https URL with the webcal:// scheme."""
-    parts = urlsplit(absolute(site_url, path))
-    return f"webcal://{parts.netloc}{parts.path}"
+    return urls.webcal(absolute(site_url, path))
 
 
 def _google(title: str, session: Session, details: str, location: str) -> str:

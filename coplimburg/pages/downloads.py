@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 from babel.numbers import format_decimal
 
 from coplimburg.dates import LOCALE
-from coplimburg.urls import SECTIONS
+from coplimburg.urls import asset_path
 
 # Content folder → collection, to publish an item's files under its section.
 COLLECTION_OF_FOLDER = {"tables": "tables", "events": "events", "coppyright": "products", "news": "posts"}
@@ -51,7 +51,7 @@ def asset(content: Path, item_source: str, relative: str) -> Asset:
     source = (item_file.parent / relative).resolve()
     folder = PurePosixPath(item_source).parts[1]
     inside = source.relative_to((content / folder).resolve()).as_posix()
-    return Asset(source=source, url=f"{SECTIONS[COLLECTION_OF_FOLDER[folder]]}/{inside}")
+    return Asset(source=source, url=asset_path(COLLECTION_OF_FOLDER[folder], inside))
 
 
 def human_size(size: int) -> str:
