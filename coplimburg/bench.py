@@ -43,6 +43,7 @@ FIGURES = (
     "check_seconds",
 )
 GIGABYTE = 1024**3
+SEARCH_INDEX = "search/search_index.json"
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,10 @@ def measure_size(items: int, runs: int, seed: int, repo: Path, workdir: Path) ->
         "floor_site_bytes": tree_bytes(workdir / "floor-site"),
         "floor_event_page_bytes": file_bytes(workdir / "floor-site" / item_path("events", EVENT_ID) / "index.html"),
     }
+    # The parts of the floor that grow with every page, whatever we do: the search index and the sitemap.
+    for name in ("ours", "floor"):
+        for figure, file in (("search_index_bytes", SEARCH_INDEX), ("sitemap_bytes", "sitemap.xml")):
+            figures[f"{name}_{figure}"] = file_bytes(workdir / f"{name}-site" / file)
     figures["notes"] = [
         f"{name}: {page}index.html was not built (no item pages in this build)"
         for name, page in (
@@ -152,6 +157,12 @@ def report(results: list[dict[str, Any]], targets: list[Verdict], profile: Profi
             _row("site", _megabytes(one["site_bytes"]), f"floor {_megabytes(one['floor_site_bytes'])}"),
             _row("event page", _bytes(one["event_page_bytes"]), f"floor {_bytes(one['floor_event_page_bytes'])}"),
             _row("product page", _bytes(one["product_page_bytes"])),
+            _row(
+                "search index",
+                _bytes(one["ours_search_index_bytes"]),
+                f"floor {_bytes(one['floor_search_index_bytes'])}",
+            ),
+            _row("sitemap", _bytes(one["ours_sitemap_bytes"]), f"floor {_bytes(one['floor_sitemap_bytes'])}"),
             _row(
                 "content check alone",
                 f"{one['check_seconds']:.2f} s",

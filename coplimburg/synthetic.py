@@ -35,34 +35,13 @@ _PLACES = [
     ("CHILL, Geleen", "Urmonderbaan 20F, 6167 RD Geleen"),
     ("Zuyd Hogeschool, Heerlen", "Nieuw Eyckholt 300, 6419 DJ Heerlen"),
 ]
-_WORDS = [
-    "procestechniek",
-    "maintenance",
-    "laboratorium",
-    "praktijkopleider",
-    "student",
-    "docent",
-    "bedrijf",
-    "zij-instromer",
-    "curriculum",
-    "module",
-    "beroepsopdracht",
-    "validatie",
-    "begeleiding",
-    "werkplek",
-    "leerroute",
-    "klankbord",
-    "innovatietafel",
-    "ecosysteem",
-    "samenwerking",
-    "opbrengst",
-    "onderzoek",
-    "nulmeting",
-    "vervolgmeting",
-    "regio",
-    "arbeidsmarkt",
-    "vakmanschap",
-]
+_VOCABULARY = (
+    "procestechniek maintenance laboratorium praktijkopleider student docent bedrijf zij-instromer "
+    "curriculum module beroepsopdracht validatie begeleiding werkplek leerroute klankbord "
+    "innovatietafel ecosysteem samenwerking opbrengst onderzoek nulmeting vervolgmeting regio "
+    "arbeidsmarkt vakmanschap"
+)
+_WORDS = _VOCABULARY.split()
 _SENTENCES = [
     "De {0} en de {1} werken samen aan een betere aansluiting tussen onderwijs en {2}.",
     "Tijdens de bijeenkomst bespreken we hoe de {0} past bij de vraag van de {1}.",
@@ -119,8 +98,7 @@ def write_project(target: Path, repo: Path, items: int, seed: int = 2026) -> lis
             shutil.copy2(source, target / name)
     for name in LINKED_PARTS:
         (target / name).symlink_to((repo / name).resolve(), target_is_directory=True)
-    generated = write_content(target / "content", repo / "content" / "site", items, seed)
-    return generated
+    return write_content(target / "content", repo / "content" / "site", items, seed)
 
 
 def write_content(content: Path, site_data: Path, items: int, seed: int = 2026) -> list[Item]:
