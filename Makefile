@@ -13,19 +13,23 @@ build: $(VENV)/.site
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# make bench BENCH_ARGS="--sizes 100,1000 --runs 3"; results in bench-results/results.json.
+bench: $(VENV)/.site
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 check: $(VENV)/.site
 	$(BIN)/cop check
 
 test: $(VENV)/.test
 	bash tests/ensure-chromium
-	$(BIN)/ruff check coplimburg hooks tests
-	$(BIN)/ruff format --check coplimburg hooks tests
+	$(BIN)/ruff check coplimburg hooks tests bench
+	$(BIN)/ruff format --check coplimburg hooks tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
 
 lint: $(VENV)/.test
-	$(BIN)/ruff check --fix coplimburg hooks tests
-	$(BIN)/ruff format coplimburg hooks tests
+	$(BIN)/ruff check --fix coplimburg hooks tests bench
+	$(BIN)/ruff format coplimburg hooks tests bench
 
 $(VENV)/.site: requirements/site.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -137,7 +137,8 @@ def _read_collection(
     items: dict[str, ItemT] = {}
     if not folder.is_dir():
         return items
-    for file in sorted(folder.iterdir()):
+    # Sorting by name: comparing Path objects costs more than reading the file list (benchmark profile).
+    for file in sorted(folder.iterdir(), key=lambda file: file.name):
         if (file.is_dir() and file.name in ASSET_FOLDERS) or file.name.startswith("."):
             continue
         shown = display(file)

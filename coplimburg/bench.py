@@ -1,0 +1,274 @@
+"""`make bench`: what a build costs as the content grows, next to the floor that MkDocs with Material sets.
+
+Per size: a synthetic project and its floor in a temporary folder, built alternately (ours first on
+even runs, the floor first on odd runs) so machine noise hits both; then the figures, the targets of
+issue 6 and a profile of our own code. Nothing is written into the repository except `--out`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import coplimburg
+from coplimburg.floor import write_floor
+from coplimburg.loader import load
+from coplimburg.measure import BUILD_DATE, BuildFailed, Profile, Run, build_once, file_bytes, profile_build, tree_bytes
+from coplimburg.synthetic import EVENT_ID, PRODUCT_ID, Mix, write_project
+from coplimburg.urls import item_path
+
+SIZES = (100, 1000, 10000)
+REPO = Path(coplimburg.__file__).resolve().parent.parent
+# Every figure a size reports; None only with a note that says why.
+FIGURES = (
+    "ours_seconds",
+    "floor_seconds",
+    "ratio",
+    "seconds_per_item",
+    "peak_rss_bytes",
+    "site_bytes",
+    "event_page_bytes",
+    "product_page_bytes",
+    "check_seconds",
+)
+GIGABYTE = 1024**3
+SEARCH_INDEX = "search/search_index.json"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    target: str
+    value: float | None
+    limit: float
+    met: bool | None
+
+
+def measure_size(items: int, runs: int, seed: int, repo: Path, workdir: Path) -> dict[str, Any]:
+    """Every figure of one size; `workdir` keeps both projects for a later profile."""
+    projects = {"ours": workdir / "ours", "floor": workdir / "floor"}
+    write_floor(projects["floor"], repo, write_project(projects["ours"], repo, items, seed))
+    timings: dict[str, list[Run]] = {"ours": [], "floor": []}
+    for run in range(runs):
+        for name in ("ours", "floor") if run % 2 == 0 else ("floor", "ours"):
+            site = workdir / f"{name}-site"
+            shutil.rmtree(site, ignore_errors=True)
+            timings[name].append(build_once(projects[name], site))
+    checks = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        load(projects["ours"] / "content")
+        checks.append(time.perf_counter() - start)
+    ours = statistics.median(run.seconds for run in timings["ours"])
+    floor = statistics.median(run.seconds for run in timings["floor"])
+    site = workdir / "ours-site"
+    figures: dict[str, Any] = {
+        "items": items,
+        "mix": asdict(Mix.of(items)),
+        "runs": runs,
+        "ours_seconds": ours,
+        "floor_seconds": floor,
+        "ratio": ours / floor,
+        "seconds_per_item": ours / items,
+        "peak_rss_bytes": max(run.peak_rss for run in timings["ours"]),
+        "site_bytes": tree_bytes(site),
+        "event_page_bytes": file_bytes(site / item_path("events", EVENT_ID) / "index.html"),
+        "product_page_bytes": file_bytes(site / item_path("products", PRODUCT_ID) / "index.html"),
+        "check_seconds": statistics.median(checks),
+        "ours_seconds_all": [run.seconds for run in timings["ours"]],
+        "floor_seconds_all": [run.seconds for run in timings["floor"]],
+        "floor_peak_rss_bytes": max(run.peak_rss for run in timings["floor"]),
+        "floor_site_bytes": tree_bytes(workdir / "floor-site"),
+        "floor_event_page_bytes": file_bytes(workdir / "floor-site" / item_path("events", EVENT_ID) / "index.html"),
+    }
+    # The parts of the floor that grow with every page, whatever we do: the search index and the sitemap.
+    for name in ("ours", "floor"):
+        for figure, file in (("search_index_bytes", SEARCH_INDEX), ("sitemap_bytes", "sitemap.xml")):
+            figures[f"{name}_{figure}"] = file_bytes(workdir / f"{name}-site" / file)
+    figures["notes"] = [
+        f"{name}: {page}index.html was not built (no item pages in this build)"
+        for name, page in (
+            ("event_page_bytes", item_path("events", EVENT_ID)),
+            ("product_page_bytes", item_path("products", PRODUCT_ID)),
+        )
+        if figures[name] is None
+    ]
+    for name in ("ours-site", "floor-site"):
+        shutil.rmtree(workdir / name)
+    return figures
+
+
+def verdicts(results: list[dict[str, Any]]) -> list[Verdict]:
+    """The targets of issue 6 that the measured sizes can answer; `met` is None where a figure is missing."""
+    found: list[Verdict] = []
+    for one in results:
+        size = f"{one['items']:,} items"
+        if one["items"] >= 1000:
+            found.append(_verdict(f"build ≤ 1.10 × floor at {size}", one["ratio"], 1.10))
+        found.append(
+            _verdict(f"content check ≤ 5 % of the build at {size}", one["check_seconds"] / one["ours_seconds"], 0.05)
+        )
+        if one["items"] >= 10000:
+            found.append(_verdict(f"peak memory ≤ 1.5 GB at {size} (GB)", one["peak_rss_bytes"] / GIGABYTE, 1.5))
+    by_size = {one["items"]: one for one in results}
+    largest = max(by_size, default=0)
+    if 1000 in by_size and largest > 1000:
+        growth = by_size[largest]["seconds_per_item"] / by_size[1000]["seconds_per_item"]
+        found.append(_verdict(f"seconds per item at {largest:,} ≤ 1.10 × at 1,000", growth, 1.10))
+    smallest = min(by_size, default=0)
+    if largest > smallest:
+        for page in ("event_page_bytes", "product_page_bytes"):
+            low, high = by_size[smallest][page], by_size[largest][page]
+            change = abs(high / low - 1) if low and high else None
+            found.append(_verdict(f"{page} from {smallest:,} to {largest:,} items changes ≤ 5 %", change, 0.05))
+    return found
+
+
+def _verdict(target: str, value: float | None, limit: float) -> Verdict:
+    return Verdict(target, value, limit, None if value is None else value <= limit)
+
+
+def report(results: list[dict[str, Any]], targets: list[Verdict], profile: Profile | None) -> str:
+    lines: list[str] = []
+    for one in results:
+        mix = one["mix"]
+        lines += [
+            f"== {one['items']:,} items ({mix['tables']} tables, {mix['events']} events, {mix['products']} products, "
+            f"{mix['posts']} posts; {mix['extra_partners']} extra partners), median of {one['runs']} run(s) ==",
+            _row("our build", f"{one['ours_seconds']:.2f} s", _seconds(one["ours_seconds_all"])),
+            _row("floor (MkDocs + Material)", f"{one['floor_seconds']:.2f} s", _seconds(one["floor_seconds_all"])),
+            _row("ratio", f"{one['ratio']:.2f}"),
+            _row("seconds per item", f"{one['seconds_per_item'] * 1000:.2f} ms"),
+            _row(
+                "peak memory (RSS)",
+                _megabytes(one["peak_rss_bytes"]),
+                f"floor {_megabytes(one['floor_peak_rss_bytes'])}",
+            ),
+            _row("site", _megabytes(one["site_bytes"]), f"floor {_megabytes(one['floor_site_bytes'])}"),
+            _row("event page", _bytes(one["event_page_bytes"]), f"floor {_bytes(one['floor_event_page_bytes'])}"),
+            _row("product page", _bytes(one["product_page_bytes"])),
+            _row(
+                "search index",
+                _bytes(one["ours_search_index_bytes"]),
+                f"floor {_bytes(one['floor_search_index_bytes'])}",
+            ),
+            _row("sitemap", _bytes(one["ours_sitemap_bytes"]), f"floor {_bytes(one['floor_sitemap_bytes'])}"),
+            _row(
+                "content check alone",
+                f"{one['check_seconds']:.2f} s",
+                f"{one['check_seconds'] / one['ours_seconds']:.1%} of the build",
+            ),
+            *(f"  note: {note}" for note in one["notes"]),
+            "",
+        ]
+    lines.append("== targets ==")
+    for verdict in targets:
+        mark = {True: "met", False: "MISSED", None: "unknown"}[verdict.met]
+        value = "—" if verdict.value is None else f"{verdict.value:.3f}"
+        lines.append(f"  {mark:8} {verdict.target}: {value} (limit {verdict.limit})")
+    if profile is not None:
+        lines += ["", f"== profile: our code, by cumulative time (whole build {profile.total_seconds:.2f} s) =="]
+        lines += [
+            f"  {entry.cumulative_seconds:8.3f} s cum {entry.own_seconds:8.3f} s own {entry.calls:>9}  {entry.function}"
+            for entry in profile.entries
+        ]
+    return "\n".join(lines)
+
+
+def _row(label: str, value: str, extra: str = "") -> str:
+    return f"  {label:28}{value:>12}  {extra}".rstrip()
+
+
+def _seconds(values: list[float]) -> str:
+    return "runs: " + ", ".join(f"{value:.2f}" for value in values)
+
+
+def _megabytes(value: int) -> str:
+    return f"{value / 1024**2:.1f} MB"
+
+
+def _bytes(value: int | None) -> str:
+    return "missing" if value is None else f"{value:,} B"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench", description="Build cost as the content grows, next to the floor.")
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="item counts, comma-separated")
+    parser.add_argument("--runs", type=int, default=3, help="builds per size and project (median)")
+    parser.add_argument("--profile", type=int, default=1000, help="profile one build at this size (0: none)")
+    parser.add_argument("--top", type=int, default=20, help="profile entries to show")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--out", type=Path, default=Path("bench-results/results.json"))
+    parser.add_argument("--repo", type=Path, default=REPO, help="project whose docs, theme and hooks are measured")
+    parser.add_argument("--keep", action="store_true", help="keep the generated projects and print where")
+    arguments = parser.parse_args(argv)
+    sizes = [int(size) for size in arguments.sizes.split(",")]
+    top = Path(tempfile.mkdtemp(prefix="cop-bench-"))
+    try:
+        results = []
+        for items in sizes:
+            print(f"measuring {items:,} items …", file=sys.stderr, flush=True)
+            results.append(measure_size(items, arguments.runs, arguments.seed, arguments.repo, top / str(items)))
+        profile = None
+        if arguments.profile:
+            print(f"profiling {arguments.profile:,} items …", file=sys.stderr, flush=True)
+            profile = _profile(
+                arguments.profile, arguments.seed, arguments.repo, top / str(arguments.profile), arguments.top
+            )
+    except BuildFailed as error:
+        print(error, file=sys.stderr)
+        return 1
+    finally:
+        if arguments.keep:
+            print(f"projects kept in {top}", file=sys.stderr)
+        else:
+            shutil.rmtree(top, ignore_errors=True)
+    targets = verdicts(results)
+    print(report(results, targets, profile))
+    arguments.out.parent.mkdir(parents=True, exist_ok=True)
+    document = {
+        "settings": _settings(sizes, arguments.runs, arguments.seed),
+        "sizes": results,
+        "targets": [asdict(verdict) for verdict in targets],
+        "profile": asdict(profile) if profile else None,
+    }
+    arguments.out.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nresults written to {arguments.out}")
+    return 0
+
+
+def _profile(items: int, seed: int, repo: Path, workdir: Path, top: int) -> Profile:
+    project = workdir / "ours"
+    if not project.is_dir():
+        write_project(project, repo, items, seed)
+    site = workdir / "profile-site"
+    own = [Path(coplimburg.__file__).parent, project / "coplimburg", project / "hooks"]
+    return profile_build(project, site, own, top)
+
+
+def _settings(sizes: list[int], runs: int, seed: int) -> dict[str, Any]:
+    return {
+        "sizes": sizes,
+        "runs": runs,
+        "seed": seed,
+        "build_date": BUILD_DATE,
+        "python": platform.python_version(),
+        "mkdocs": version("mkdocs"),
+        "mkdocs_material": version("mkdocs-material"),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""The benchmark's floor: a bare MkDocs + Material project with one plain Markdown page per synthetic item.
+
+It keeps our theme settings, Markdown extensions, navigation and docs/ pages, drops what needs our
+content (hooks, theme overrides, our settings), and puts each item at the path our page would have,
+out of the nav, with the facts our page shows written as plain Markdown and links.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import shutil
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from coplimburg.synthetic import Item
+from coplimburg.urls import item_source
+
+# Plugins that read our content; every other plugin is part of the floor.
+CONTENT_PLUGINS = frozenset({"macros"})
+# Front matter fields that name other items, and the collection they point into.
+_LINKS = {"tables": "tables", "outcomes": "products"}
+
+
+class _Tagged:
+    """A value with a YAML tag such as !!python/name or !ENV, kept as written so the config can be written back."""
+
+    def __init__(self, tag: str, node: yaml.Node) -> None:
+        self.tag = tag
+        self.node = node
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    pass
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    pass
+
+
+# Every tag SafeLoader does not know (the empty prefix matches all of them, and the suffix is the whole tag).
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: _Tagged(suffix, node))
+_ConfigDumper.add_representer(_Tagged, lambda dumper, value: _retag(value))
+
+
+def _retag(value: _Tagged) -> yaml.Node:
+    node = value.node
+    node.tag = value.tag
+    return node
+
+
+def floor_config(config: dict[str, Any]) -> dict[str, Any]:
+    """Our mkdocs.yml without the parts that need our content."""
+    floor = {key: value for key, value in config.items() if key not in ("hooks", "watch")}
+    theme = {key: value for key, value in config.get("theme", {}).items() if key != "custom_dir"}
+    floor["theme"] = theme
+    floor["plugins"] = [plugin for plugin in config.get("plugins", []) if _plugin_name(plugin) not in CONTENT_PLUGINS]
+    extra = {key: value for key, value in config.get("extra", {}).items() if key != "cop"}
+    if extra:
+        floor["extra"] = extra
+    else:
+        floor.pop("extra", None)
+    return floor
+
+
+def _plugin_name(plugin: str | dict[str, Any]) -> str:
+    return plugin if isinstance(plugin, str) else next(iter(plugin))
+
+
+def write_floor(target: Path, repo: Path, items: list[Item]) -> None:
+    """The floor project for `items` at `target`: mkdocs.yml, the repository's docs/ and one page per item."""
+    config = yaml.load((repo / "mkdocs.yml").read_text("utf-8"), Loader=_ConfigLoader)
+    docs = target / config.get("docs_dir", "docs")
+    shutil.copytree(repo / config.get("docs_dir", "docs"), docs)
+    text = yaml.dump(floor_config(config), Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True)
+    (target / "mkdocs.yml").write_text(text, encoding="utf-8")
+    for item in items:
+        page = docs / item_source(item.collection, item.id)
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(plain_page(item), encoding="utf-8")
+
+
+def plain_page(item: Item) -> str:
+    """The item as plain Markdown: title, summary, its facts (references as links) and its body."""
+    here = PurePosixPath(item_source(item.collection, item.id)).parent
+    facts: list[str] = []
+    for field, value in item.front.items():
+        if field in ("title", "summary"):
+            continue
+        if field in _LINKS and isinstance(value, list):
+            targets = (PurePosixPath(item_source(_LINKS[field], one)) for one in value)
+            shown = ", ".join(f"[{target.stem}]({posixpath.relpath(target, here)})" for target in targets)
+        elif isinstance(value, list):
+            shown = ", ".join(str(one) for one in value)
+        else:
+            shown = str(value)
+        facts.append(f"- **{field}**: {shown}")
+    return f"# {item.front['title']}\n\n{item.front.get('summary', '')}\n\n" + "\n".join(facts) + f"\n\n{item.body}"
