@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from coplimburg.synthetic import Item
-from coplimburg.urls import item_source
+from coplimburg.urls import SECTIONS, item_source
 
 # Plugins that read our content; every other plugin is part of the floor.
 CONTENT_PLUGINS = frozenset({"macros"})
@@ -79,6 +79,34 @@ def write_floor(target: Path, repo: Path, items: list[Item]) -> None:
         page = docs / item_source(item.collection, item.id)
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(plain_page(item), encoding="utf-8")
+    # The nav names our generated overview pages; the floor lists the same items as plain links.
+    for source in _nav_sources(config.get("nav", [])):
+        page = docs / source
+        if not page.exists():
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(overview_page(source, items), encoding="utf-8")
+
+
+def _nav_sources(nav: Any) -> list[str]:
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [source for value in nav.values() for source in _nav_sources(value)]
+    if isinstance(nav, list):
+        return [source for value in nav for source in _nav_sources(value)]
+    return []
+
+
+def overview_page(source: str, items: list[Item]) -> str:
+    """A section's overview as plain Markdown: a link to every item of its collection, or just a title."""
+    folder = PurePosixPath(source).parent.as_posix()
+    collection = next((name for name, section in SECTIONS.items() if section.split("/")[0] == folder), None)
+    listed = [item for item in items if item.collection == collection] if source.endswith("index.md") else []
+    links = [
+        f"- [{item.front['title']}]({posixpath.relpath(item_source(item.collection, item.id), folder)})"
+        for item in listed
+    ]
+    return f"# {PurePosixPath(source).stem.capitalize()}\n\n" + "\n".join(links) + "\n"
 
 
 def plain_page(item: Item) -> str:
