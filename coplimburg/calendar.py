@@ -56,13 +56,15 @@ def calendar_files(site: Site, site_url: str, state: AgendaState, today: dt.date
         "Alle bijeenkomsten en evenementen van de Community of Practice Limburg.",
         subscribable=True,
     )
-    files = {AGENDA_ICS: _calendar(agenda, events, site, site_url, revisions)}
+    # Each event's VEVENTs are built once and appear in agenda.ics, its tables' calendars and its own file.
+    components = {event.id: event_components(event, revisions[event.id], site, site_url) for event in events}
+    files = {AGENDA_ICS: _calendar(agenda, events, components, site_url)}
     for table in sorted(site.tables.values(), key=lambda table: table.id):
         table_events = [event for event in events if table.id in event.tables]
-        files[table_ics(table.id)] = _calendar(_table_feed(table), table_events, site, site_url, revisions)
+        files[table_ics(table.id)] = _calendar(_table_feed(table), table_events, components, site_url)
     for event in events:
         feed = _Feed(f"event-{event.id}", event.title, event.summary, subscribable=False)
-        files[event_ics(event.id)] = _calendar(feed, [event], site, site_url, revisions)
+        files[event_ics(event.id)] = _calendar(feed, [event], components, site_url)
     return files
 
 
@@ -75,7 +77,9 @@ def _table_feed(table: Table) -> _Feed:
     )
 
 
-def _calendar(feed: _Feed, events: list[Event], site: Site, site_url: str, revisions: Mapping[str, Revision]) -> bytes:
+def _calendar(
+    feed: _Feed, events: list[Event], components: Mapping[str, list[icalendar.Event]], site_url: str
+) -> bytes:
     calendar = icalendar.Calendar.new(
         prodid=PRODID,
         uid=f"calendar-{feed.key}@{UID_DOMAIN}",
@@ -95,7 +99,7 @@ def _calendar(feed: _Feed, events: list[Event], site: Site, site_url: str, revis
         # Whole years around the events: independent of the build date, and small.
         calendar.add_component(amsterdam(dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1)))
     for event in events:
-        for component in event_components(event, revisions[event.id], site, site_url):
+        for component in components[event.id]:
             calendar.add_component(component)
     data: bytes = calendar.to_ical()
     return data

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time
@@ -61,7 +62,13 @@ def build_date(setting: str | None = None, now: dt.datetime | None = None) -> dt
 
 def dutch_date(moment: Moment) -> str:
     """'donderdag 13 juni 2024'."""
-    return format_date(day_of(moment), format="EEEE d MMMM y", locale=LOCALE)
+    return _dutch_day(day_of(moment))
+
+
+@lru_cache(maxsize=8192)
+def _dutch_day(day: dt.date) -> str:
+    # A site names the same days on many pages; babel's formatting is slow enough to show in the profile.
+    return format_date(day, format="EEEE d MMMM y", locale=LOCALE)
 
 
 def short_date(moment: Moment) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
 # Collection → folder on the site. Ids are permanent, so these paths are too.
 SECTIONS = {
     "tables": "innovatietafels",
@@ -39,8 +37,8 @@ def table_ics(table_id: str) -> str:
 
 
 def absolute(site_url: str, path: str) -> str:
-    """An absolute URL on the site for a root-relative path."""
-    return urljoin(site_url if site_url.endswith("/") else site_url + "/", path.lstrip("/"))
+    """An absolute URL on the site for a root-relative path (no '..' or scheme: plain joining suffices)."""
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
 
 
 # Feeds: every feed scope (the whole site, a collection, a table) offers the same three files.

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import css_inline
 from babel.dates import format_date
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 
 from coplimburg.dates import LOCALE
 from coplimburg.feeds.channels import FeedSettings
@@ -60,10 +61,16 @@ def editions(entries: list[Entry], site_url: str) -> list[Edition]:
     ]
 
 
+@lru_cache(maxsize=1)
+def _email_template() -> Template:
+    """Compiled once per process: compiling it per edition cost more than rendering all of them."""
+    environment = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html"]))
+    return environment.get_template("edition-email.html")
+
+
 def email_html(edition: Edition, settings: FeedSettings, site_url: str) -> bytes:
     """The edition as a complete HTML e-mail with inline styles."""
-    environment = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html"]))
-    page = environment.get_template("edition-email.html").render(
+    page = _email_template().render(
         edition=edition,
         organisation=settings.organisation,
         logo=absolute(site_url, LOGO),

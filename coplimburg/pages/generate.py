@@ -55,6 +55,10 @@ OVERVIEWS = {
 }
 
 
+# libyaml's dumper where it is installed: the pure-Python one was a third of generating the pages.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str
@@ -62,7 +66,7 @@ class GeneratedPage:
 
 
 def _page(src_uri: str, meta: dict[str, Any], body: str = "") -> GeneratedPage:
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
+    front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=1000)
     return GeneratedPage(src_uri, f"---\n{front}---\n\n{body}")
 
 
