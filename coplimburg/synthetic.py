@@ -19,8 +19,6 @@ from coplimburg.sitedata import Vocabularies
 
 # What a project folder needs besides content/; copied from the repository as they are.
 PROJECT_PARTS = ("docs", "overrides", "hooks", "mkdocs.yml")
-# Linked rather than copied: mkdocs.yml watches the package, and the build must run the code under test.
-LINKED_PARTS = ("coplimburg",)
 # Content folder → collection name in urls.SECTIONS.
 FOLDERS = {"tables": "tables", "events": "events", "coppyright": "products", "news": "posts"}
 # The pages whose size is compared across sizes: the first item of each, present at every size.
@@ -87,17 +85,20 @@ class Item:
         return FOLDERS[self.folder]
 
 
-def write_project(target: Path, repo: Path, items: int, seed: int = 2026) -> list[Item]:
-    """A project folder at `target`: the repository's docs, theme and hooks with synthetic content/."""
-    for name in PROJECT_PARTS:
+def copy_parts(repo: Path, target: Path, parts: tuple[str, ...]) -> None:
+    """Copy the named files and folders of the repository into `target` (the package runs from the venv)."""
+    for name in parts:
         source = repo / name
         if source.is_dir():
             shutil.copytree(source, target / name)
         elif source.is_file():
             target.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
-    for name in LINKED_PARTS:
-        (target / name).symlink_to((repo / name).resolve(), target_is_directory=True)
+
+
+def write_project(target: Path, repo: Path, items: int, seed: int = 2026) -> list[Item]:
+    """A project folder at `target`: the repository's docs, theme and hooks with synthetic content/."""
+    copy_parts(repo, target, PROJECT_PARTS)
     return write_content(target / "content", repo / "content" / "site", items, seed)
 
 

@@ -16,6 +16,8 @@ import yaml
 from browser import BUILD_MOMENT, Watch, launch, serve
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from coplimburg.synthetic import copy_parts
+
 REPO = Path(__file__).resolve().parent.parent
 BUILD_DATE = "2026-11-28"
 
@@ -68,15 +70,9 @@ def content(tmp_path: Path) -> Callable[..., Path]:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A full copy of the project (content, docs, overrides, hooks, watched package, mkdocs.yml) to change, build."""
+    """A full copy of the project (content, docs, overrides, hooks, mkdocs.yml) to change and build."""
     target = tmp_path / "project"
-    for name in ("content", "docs", "overrides", "hooks", "mkdocs.yml"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        elif source.exists():
-            target.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
+    copy_parts(REPO, target, ("content", "docs", "overrides", "hooks", "mkdocs.yml"))
     return target
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from coplimburg.agenda import is_past
 from coplimburg.dates import Moment, aware
 from coplimburg.events import Event
 from coplimburg.products import Product
@@ -42,16 +43,10 @@ def home(site: Site, site_url: str) -> dict[str, Any]:
 
 def event(site: Site, item: Event, site_url: str, today: dt.date) -> dict[str, Any]:
     """One Event, or for a series one Event per session from the build date on (the next few)."""
-    sessions = [
-        session for session in item.sessions if (session.end or session.start) >= _same_kind(today, session.start)
-    ]
+    sessions = [session for session in item.sessions if not is_past(session.end or session.start, today)]
     chosen = (sessions or item.sessions[-1:])[:3] if item.is_series else item.sessions[:1]
     documents = [_event(site, item, session.start, session.end, site_url) for session in chosen]
     return documents[0] if len(documents) == 1 else {"@context": "https://schema.org", "@graph": documents}
-
-
-def _same_kind(today: dt.date, like: Moment) -> Moment:
-    return dt.datetime.combine(today, dt.time()) if isinstance(like, dt.datetime) else today
 
 
 def _event(site: Site, item: Event, start: Moment, end: Moment | None, site_url: str) -> dict[str, Any]:
