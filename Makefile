@@ -15,7 +15,7 @@ serve: $(VENV)/.site
 
 # make bench BENCH_ARGS="--sizes 100,1000 --runs 3"; results in bench-results/results.json.
 bench: $(VENV)/.site
-	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 check: $(VENV)/.site
 	$(BIN)/cop check

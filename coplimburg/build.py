@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from coplimburg.calendar_state import AgendaState, read_state
+from coplimburg.calendar.state import AgendaState, read_state
+from coplimburg.content.loader import load
+from coplimburg.content.site import Site
 from coplimburg.dates import AMSTERDAM, build_date
-from coplimburg.loader import load
-from coplimburg.site import Site
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from coplimburg.build import BuildContext, prepare
-from coplimburg.preview import terminal_report, write_problem_docs
+from coplimburg.editors.preview import terminal_report, write_problem_docs
 from coplimburg.problems import ContentError
 
 # Hooks are loaded once per process, so these survive serve's rebuilds.

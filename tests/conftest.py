@@ -16,7 +16,7 @@ import yaml
 from browser import BUILD_MOMENT, Watch, launch, serve
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from coplimburg.synthetic import copy_parts
+from bench.synthetic import copy_parts
 
 REPO = Path(__file__).resolve().parent.parent
 BUILD_DATE = "2026-11-28"

@@ -7,10 +7,10 @@ import json
 import yaml
 from conftest import REPO
 
-from coplimburg.bench import FIGURES, main
-from coplimburg.floor import floor_config, write_floor
-from coplimburg.loader import load
-from coplimburg.synthetic import Mix, write_project
+from bench.bench import FIGURES, main
+from bench.floor import floor_config, write_floor
+from bench.synthetic import Mix, write_project
+from coplimburg.content.loader import load
 from coplimburg.urls import item_source
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import build_site
 from lxml import html
 
-from coplimburg.cli import main
+from coplimburg.editors.cli import main
 
 
 def digest(folder: Path) -> dict[str, str]:

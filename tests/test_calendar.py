@@ -12,13 +12,13 @@ import pytest
 from conftest import build_site
 from dateutil.rrule import rrulestr
 
-from coplimburg.calendar import calendar_files, event_uid
-from coplimburg.calendar_cli import update_agenda_state
-from coplimburg.calendar_links import calendar_links
-from coplimburg.calendar_state import STATE_FILE, AgendaState, read_state, revise
-from coplimburg.calendar_timezone import _agrees, _eu_rule
-from coplimburg.cli import main
-from coplimburg.loader import load
+from coplimburg.calendar.ics import calendar_files, event_uid
+from coplimburg.calendar.links import calendar_links
+from coplimburg.calendar.state import STATE_FILE, AgendaState, read_state, revise
+from coplimburg.calendar.timezone import _agrees, _eu_rule
+from coplimburg.content.loader import load
+from coplimburg.editors.agenda_command import update_agenda_state
+from coplimburg.editors.cli import main
 
 SITE_URL = "https://www.communityofpracticelimburg.nl/"
 TODAY = dt.date(2026, 11, 28)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import REPO
 
-from coplimburg.cli import main
+from coplimburg.editors.cli import main
 
 
 def test_the_sample_content_passes_the_check_with_a_summary_of_counts(capsys, monkeypatch):

@@ -8,10 +8,10 @@ from urllib.parse import urlsplit
 from conftest import REPO
 from lxml import html
 
+from coplimburg.content.loader import load
 from coplimburg.feeds.channels import FeedSettings
 from coplimburg.feeds.entries import collect
 from coplimburg.feeds.syndication import prepare
-from coplimburg.loader import load
 
 SITE_URL = "https://www.communityofpracticelimburg.nl/"
 

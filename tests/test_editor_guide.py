@@ -11,9 +11,9 @@ import pytest
 from conftest import REPO
 from pydantic import BaseModel
 
-from coplimburg.fields import LOADER_FIELDS, Item
-from coplimburg.loader import SITE_FILES
-from coplimburg.scaffold import KINDS
+from coplimburg.content.fields import LOADER_FIELDS, Item
+from coplimburg.content.loader import SITE_FILES
+from coplimburg.editors.scaffold import KINDS
 
 GUIDE = REPO / "docs-redactie"
 PAGES = {"event": "evenement.md", "product": "product.md", "table": "tafel.md", "post": "nieuws.md"}

@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 import yaml
 from conftest import REPO
 
-from coplimburg.loader import COLLECTIONS, SITE_FILES
+from coplimburg.content.loader import COLLECTIONS, SITE_FILES
 
 
 def schema_file(reference: str) -> str:

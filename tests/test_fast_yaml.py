@@ -6,7 +6,7 @@ import pytest
 import yaml
 from conftest import REPO
 
-from coplimburg import source
+from coplimburg.content import source
 from coplimburg.problems import Problem
 
 

@@ -16,9 +16,9 @@ import yaml
 from conftest import REPO, build_site
 from lxml import html
 
+from coplimburg.content.loader import load
 from coplimburg.feeds.channels import FeedSettings
 from coplimburg.feeds.syndication import Syndication, prepare
-from coplimburg.loader import load
 
 SITE_URL = "https://www.communityofpracticelimburg.nl/"
 SETTINGS = FeedSettings("CoP Limburg", "Nieuws van de CoP.", "Community of Practice Limburg", limit=20)

@@ -19,7 +19,7 @@ import lxml.html
 import pytest
 from conftest import BUILD_DATE
 
-from coplimburg.preview import HEADING
+from coplimburg.editors.preview import HEADING
 
 EVENT = Path("content/events/groot-klankbord.md")
 BROKEN_LINE = "content/events/groot-klankbord.md:5: start: verwacht een datum zoals 2024-06-13 of 2024-06-13 13:00"

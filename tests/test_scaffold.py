@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from conftest import BUILD_DATE, build_site
 
-from coplimburg.cli import main
-from coplimburg.loader import load
-from coplimburg.scaffold import EXAMPLES, KINDS, field_names
-from coplimburg.slugs import slugify
-from coplimburg.source import parse_yaml, read_markdown
+from coplimburg.content.loader import load
+from coplimburg.content.slugs import slugify
+from coplimburg.content.source import parse_yaml, read_markdown
+from coplimburg.editors.cli import main
+from coplimburg.editors.scaffold import EXAMPLES, KINDS, field_names
 
 COLLECTION = {kind: spec.folder for kind, spec in KINDS.items()}
 

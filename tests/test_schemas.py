@@ -6,7 +6,7 @@ import json
 
 from conftest import REPO
 
-from coplimburg.schemas import render, schemas
+from coplimburg.editors.schemas import render, schemas
 
 
 def test_every_committed_schema_matches_the_models():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coplimburg.loader import load
+from coplimburg.content.loader import load
 from coplimburg.problems import ContentError, Problem
 
 EVENT = """---

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from coplimburg.content.site import Site
 from coplimburg.dates import AMSTERDAM
 from coplimburg.feeds.entries import Entry
-from coplimburg.site import Site
 from coplimburg.urls import (
     FEED_COLLECTIONS,
     FEED_FILES,

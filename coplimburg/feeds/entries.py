@@ -12,12 +12,12 @@ from pathlib import Path
 from lxml.html import HtmlElement, tostring
 from lxml.html import builder as E
 
+from coplimburg.content.events import Event
+from coplimburg.content.posts import Post
+from coplimburg.content.products import Product
+from coplimburg.content.site import Site
 from coplimburg.dates import aware, dutch_date, dutch_span
-from coplimburg.events import Event
 from coplimburg.feeds.markup import portable_html
-from coplimburg.news import Post
-from coplimburg.products import Product
-from coplimburg.site import Site
 from coplimburg.urls import absolute, asset_path, item_path
 
 # The date in a tag URI is part of the id, fixed once: an item's own dates may change, its id may not.

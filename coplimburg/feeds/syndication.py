@@ -12,11 +12,11 @@ from typing import Any
 
 import yaml
 
+from coplimburg.content.site import Site
 from coplimburg.feeds import formats
 from coplimburg.feeds.channels import Channel, FeedLink, FeedSettings, channels, head_links
 from coplimburg.feeds.editions import Edition, editions, email_html
 from coplimburg.feeds.entries import Entry, collect, content_html
-from coplimburg.site import Site
 from coplimburg.urls import (
     AGENDA_ICS,
     EDITIONS_PATH,

@@ -12,11 +12,11 @@ from typing import Any
 
 import yaml
 
-from coplimburg.events import Event
-from coplimburg.news import Post
+from coplimburg.content.events import Event
+from coplimburg.content.posts import Post
+from coplimburg.content.products import Product
+from coplimburg.content.site import Site
 from coplimburg.pages.downloads import Asset, asset
-from coplimburg.products import Product
-from coplimburg.site import Site
 from coplimburg.urls import SECTIONS, item_source
 
 ITEM_TEMPLATES = {

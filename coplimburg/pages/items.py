@@ -10,15 +10,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from coplimburg.agenda import Occurrence, is_past, past, upcoming
+from coplimburg.agenda.archive import Occurrence, is_past, past, upcoming
+from coplimburg.content.events import Event
+from coplimburg.content.posts import Post
+from coplimburg.content.products import Product
+from coplimburg.content.site import Site
+from coplimburg.content.sitedata import Partner
+from coplimburg.content.tables import Table
 from coplimburg.dates import dutch_date
-from coplimburg.events import Event
-from coplimburg.news import Post
 from coplimburg.pages.downloads import Asset, asset
-from coplimburg.products import Product
-from coplimburg.site import Site
-from coplimburg.sitedata import Partner
-from coplimburg.tables import Table
 from coplimburg.urls import item_path, table_ics
 
 STATUS_LABELS = {"gepland": "Gepland", "geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}

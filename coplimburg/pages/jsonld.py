@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from coplimburg.agenda import is_past
+from coplimburg.agenda.archive import is_past
+from coplimburg.content.events import Event
+from coplimburg.content.products import Product
+from coplimburg.content.site import Site
 from coplimburg.dates import Moment, aware
-from coplimburg.events import Event
-from coplimburg.products import Product
-from coplimburg.site import Site
 from coplimburg.urls import absolute, item_path
 
 ORGANISATION = "Community of Practice Limburg"

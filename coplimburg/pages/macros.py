@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from coplimburg.agenda import upcoming
+from coplimburg.agenda.archive import upcoming
 from coplimburg.pages import overviews
 from coplimburg.pages.items import Link
 from coplimburg.pages.registry import PageViews

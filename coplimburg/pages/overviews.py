@@ -8,12 +8,12 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from coplimburg.agenda import YearArchive, archive, upcoming
-from coplimburg.calendar_links import webcal
+from coplimburg.agenda.archive import YearArchive, archive, upcoming
+from coplimburg.calendar.links import webcal
+from coplimburg.content.products import Product
+from coplimburg.content.site import Site
+from coplimburg.content.tables import Table
 from coplimburg.pages.items import EventLine, ItemViews, Link
-from coplimburg.products import Product
-from coplimburg.site import Site
-from coplimburg.tables import Table
 from coplimburg.urls import AGENDA_ICS, item_path
 
 

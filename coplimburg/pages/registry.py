@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
 
-from coplimburg.calendar_links import calendar_links
+from coplimburg.calendar.links import calendar_links
+from coplimburg.content.site import Site
 from coplimburg.pages import jsonld, overviews
 from coplimburg.pages.items import ItemViews
-from coplimburg.site import Site
 
 
 class PageViews:

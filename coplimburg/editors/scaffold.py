@@ -11,15 +11,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from coplimburg.content.events import Event
+from coplimburg.content.fields import LOADER_FIELDS, Item
+from coplimburg.content.posts import Post
+from coplimburg.content.products import Product
+from coplimburg.content.slugs import slugify
+from coplimburg.content.source import read_markdown, read_yaml
+from coplimburg.content.tables import Table
 from coplimburg.dates import build_date
-from coplimburg.events import Event
-from coplimburg.fields import LOADER_FIELDS, Item
-from coplimburg.news import Post
 from coplimburg.problems import Problem
-from coplimburg.products import Product
-from coplimburg.slugs import slugify
-from coplimburg.source import read_markdown, read_yaml
-from coplimburg.tables import Table
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coplimburg.fields import DayField, Illustrated, RefList, Summary, Text
+from coplimburg.content.fields import DayField, Illustrated, RefList, Summary, Text
 
 
 class Post(Illustrated):

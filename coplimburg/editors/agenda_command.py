@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from coplimburg.calendar_state import STATE_FILE, behind, read_state, revise, write_state
+from coplimburg.calendar.state import STATE_FILE, behind, read_state, revise, write_state
+from coplimburg.content.loader import load
+from coplimburg.content.site import Site
 from coplimburg.dates import build_date
-from coplimburg.loader import load
 from coplimburg.problems import ContentError
-from coplimburg.site import Site
 
 
 def update_agenda_state(content: Path) -> int:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from coplimburg.content.sitedata import Matrix, Partner, Vocabularies
+from coplimburg.content.source import Document, Location, dotted
 from coplimburg.problems import Problem, describe, suggestion
-from coplimburg.sitedata import Matrix, Partner, Vocabularies
-from coplimburg.source import Document, Location, dotted
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Any
 
 import coplimburg
-from coplimburg.floor import write_floor
-from coplimburg.loader import load
-from coplimburg.measure import BUILD_DATE, BuildFailed, Profile, Run, build_once, file_bytes, profile_build, tree_bytes
-from coplimburg.synthetic import EVENT_ID, PRODUCT_ID, Mix, write_project
+from bench.floor import write_floor
+from bench.measure import BUILD_DATE, BuildFailed, Profile, Run, build_once, file_bytes, profile_build, tree_bytes
+from bench.synthetic import EVENT_ID, PRODUCT_ID, Mix, write_project
+from coplimburg.content.loader import load
 from coplimburg.urls import item_path
 
 SIZES = (100, 1000, 10000)

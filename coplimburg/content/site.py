@@ -6,11 +6,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coplimburg.events import Event
-from coplimburg.news import Post
-from coplimburg.products import Product
-from coplimburg.sitedata import Edition, Matrix, Partner, Vocabularies
-from coplimburg.tables import Table
+from coplimburg.content.events import Event
+from coplimburg.content.posts import Post
+from coplimburg.content.products import Product
+from coplimburg.content.sitedata import Edition, Matrix, Partner, Vocabularies
+from coplimburg.content.tables import Table
 
 
 @dataclass

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from coplimburg.loader import COLLECTIONS, SITE_FILES
+from coplimburg.content.loader import COLLECTIONS, SITE_FILES
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

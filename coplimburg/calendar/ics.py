@@ -15,13 +15,13 @@ from dataclasses import dataclass
 import icalendar
 from icalendar.enums import STATUS
 
-from coplimburg.calendar_state import AgendaState, Revision, revise
-from coplimburg.calendar_timezone import TZID, amsterdam
+from coplimburg.agenda.recurrence import RRULE_FREQ, Session, planned_starts
+from coplimburg.calendar.state import AgendaState, Revision, revise
+from coplimburg.calendar.timezone import TZID, amsterdam
+from coplimburg.content.events import Event
+from coplimburg.content.site import Site
+from coplimburg.content.tables import Table
 from coplimburg.dates import AMSTERDAM, Moment, aware, day_of, dutch_date, dutch_span
-from coplimburg.events import Event
-from coplimburg.recurrence import RRULE_FREQ, Session, planned_starts
-from coplimburg.site import Site
-from coplimburg.tables import Table
 from coplimburg.urls import AGENDA_ICS, absolute, event_ics, item_path, table_ics
 
 # Fixed on purpose: a UID must never change, not even if the site moves to another domain or URL scheme.

@@ -11,17 +11,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from coplimburg.events import Event
-from coplimburg.fields import ID_PATTERN, Item, Strict, validate
-from coplimburg.news import Post
+from coplimburg.content.events import Event
+from coplimburg.content.fields import ID_PATTERN, Item, Strict, validate
+from coplimburg.content.posts import Post
+from coplimburg.content.products import Product
+from coplimburg.content.references import Known, check_item_references, check_site_data
+from coplimburg.content.site import Site
+from coplimburg.content.sitedata import Matrix, PartnerFile, ProgrammeFile, Vocabularies
+from coplimburg.content.slugs import slugify
+from coplimburg.content.source import Document, read_markdown, read_yaml
+from coplimburg.content.tables import Table
 from coplimburg.problems import ContentError, Problem
-from coplimburg.products import Product
-from coplimburg.references import Known, check_item_references, check_site_data
-from coplimburg.site import Site
-from coplimburg.sitedata import Matrix, PartnerFile, ProgrammeFile, Vocabularies
-from coplimburg.slugs import slugify
-from coplimburg.source import Document, read_markdown, read_yaml
-from coplimburg.tables import Table
 
 ItemT = TypeVar("ItemT", bound=Item)
 ModelT = TypeVar("ModelT", bound=Strict)

@@ -8,9 +8,9 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from coplimburg.agenda.recurrence import Session, planned_starts, sessions
+from coplimburg.content.fields import DayField, Illustrated, MomentField, RefList, Strict, Summary, Text, Url
 from coplimburg.dates import Moment, day_of
-from coplimburg.fields import DayField, Illustrated, MomentField, RefList, Strict, Summary, Text, Url
-from coplimburg.recurrence import Session, planned_starts, sessions
 
 EventStatus = Literal["gepland", "geannuleerd", "verplaatst"]
 

@@ -15,7 +15,7 @@ from dateutil.rrule import MONTHLY, WEEKLY, rrule
 from coplimburg.dates import Moment, day_of
 
 if TYPE_CHECKING:
-    from coplimburg.events import Repeat
+    from coplimburg.content.events import Repeat
 
 FREQUENCIES: dict[str, Literal[1, 2]] = {"weken": WEEKLY, "maanden": MONTHLY}
 RRULE_FREQ = {"weken": "WEEKLY", "maanden": "MONTHLY"}

@@ -24,10 +24,10 @@ from pathlib import Path
 import yaml
 from pydantic import Field
 
-from coplimburg.events import Event
-from coplimburg.fields import DayField, Strict, validate
+from coplimburg.content.events import Event
+from coplimburg.content.fields import DayField, Strict, validate
+from coplimburg.content.source import read_yaml
 from coplimburg.problems import ContentError, Problem
-from coplimburg.source import read_yaml
 
 STATE_FILE = Path("site") / "agenda-state.yml"
 # The fields that change when and where an event takes place; a change raises SEQUENCE.

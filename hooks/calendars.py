@@ -1,6 +1,6 @@
 """MkDocs adapter for the iCalendar files (event: on_files): agenda.ics, per table and per event.
 
-The files are built by `coplimburg.calendar` from the loaded site and handed to MkDocs, which writes them.
+The files are built by `coplimburg.calendar.ics` from the loaded site and handed to MkDocs, which writes them.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from coplimburg.build import BuildContext
-from coplimburg.calendar import calendar_files
+from coplimburg.calendar.ics import calendar_files
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from coplimburg import urls
-from coplimburg.agenda import is_past
-from coplimburg.calendar_timezone import TZID
+from coplimburg.agenda.archive import is_past
+from coplimburg.agenda.recurrence import Session
+from coplimburg.calendar.timezone import TZID
+from coplimburg.content.events import Event
 from coplimburg.dates import Moment, aware, day_of
-from coplimburg.events import Event
-from coplimburg.recurrence import Session
 from coplimburg.urls import AGENDA_ICS, absolute, event_ics, item_path
 
 GOOGLE = "https://calendar.google.com/calendar/render"

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from coplimburg.sitedata import Vocabularies
+from coplimburg.content.sitedata import Vocabularies
 
 # What a project folder needs besides content/; copied from the repository as they are.
 PROJECT_PARTS = ("docs", "overrides", "hooks", "mkdocs.yml")

@@ -1,6 +1,6 @@
 """Measuring one MkDocs build: wall time and peak memory in a fresh wrapper process, sizes on disk, a profile.
 
-`python -m coplimburg.measure DIR -- COMMAND…` runs COMMAND in DIR as its only child and prints the
+`python -m bench.measure DIR -- COMMAND…` runs COMMAND in DIR as its only child and prints the
 child's seconds and peak RSS as JSON. The peak of RUSAGE_CHILDREN is a maximum over every child a
 process ever had, so each build gets its own wrapper to keep the figure about that build alone.
 """
@@ -55,7 +55,7 @@ def mkdocs_build(site_dir: Path) -> list[str]:
 
 def build_once(project: Path, site_dir: Path) -> Run:
     """Build `project` into an empty `site_dir` through a fresh wrapper process."""
-    command = [sys.executable, "-m", "coplimburg.measure", str(project), "--", *mkdocs_build(site_dir)]
+    command = [sys.executable, "-m", "bench.measure", str(project), "--", *mkdocs_build(site_dir)]
     result = subprocess.run(command, env=build_environment(), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise BuildFailed(f"build of {project} failed:\n{result.stderr[-4000:]}")
@@ -97,7 +97,7 @@ def profile_build(project: Path, site_dir: Path, own: list[Path], top: int) -> P
 def _wrap(argv: list[str]) -> int:
     folder, separator, *command = argv
     if separator != "--" or not command:
-        print("usage: python -m coplimburg.measure DIR -- COMMAND…", file=sys.stderr)
+        print("usage: python -m bench.measure DIR -- COMMAND…", file=sys.stderr)
         return 2
     start = time.perf_counter()
     # The build's log goes to our stderr; our stdout carries only the figures.

@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
+from coplimburg.content.source import Document, Location, dotted
 from coplimburg.dates import EXAMPLE, Moment, parse_moment
 from coplimburg.problems import Problem, describe, suggestion
-from coplimburg.source import Document, Location, dotted
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _NAMED = re.compile(r"^(?P<field>[a-z_]+): (?P<message>.*)$", re.DOTALL)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from coplimburg.fields import Ref, RefList, Strict, Text, Url
+from coplimburg.content.fields import Ref, RefList, Strict, Text, Url
 
 PartnerKind = Literal["onderwijs", "onderzoek", "carriere", "bedrijfsleven", "overheid"]
 

@@ -10,10 +10,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from coplimburg.agenda.recurrence import Session
+from coplimburg.content.events import Event
+from coplimburg.content.sitedata import Edition
 from coplimburg.dates import Moment, aware, day_of
-from coplimburg.events import Event
-from coplimburg.recurrence import Session
-from coplimburg.sitedata import Edition
 
 # A series shows this many of its next sessions in lists; its page shows them all.
 SESSIONS_PER_SERIES = 3

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from coplimburg.fields import Item, Ref, RefList, Strict, Summary, Text
+from coplimburg.content.fields import Item, Ref, RefList, Strict, Summary, Text
 
 TABLE_CODE = r"^[1-9][0-9]?(?:[A-Z][0-9]?)?$"
 

@@ -7,9 +7,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from coplimburg.loader import load
+from coplimburg.content.loader import load
+from coplimburg.editors.scaffold import KINDS, ScaffoldError, new_item
 from coplimburg.problems import ContentError
-from coplimburg.scaffold import KINDS, ScaffoldError, new_item
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,13 +36,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _agenda(content: Path) -> int:
-    from coplimburg.calendar_cli import update_agenda_state
+    from coplimburg.editors.agenda_command import update_agenda_state
 
     return update_agenda_state(content)
 
 
 def _schemas(out: Path) -> int:
-    from coplimburg.schemas import export
+    from coplimburg.editors.schemas import export
 
     for path in export(out):
         print(path.as_posix())
@@ -78,7 +78,7 @@ def _check(content: Path) -> int:
         return 1
     counts = ", ".join(f"{count} {name}" for name, count in site.counts().items())
     print(f"Inhoud in orde: {counts}.")
-    from coplimburg.calendar_cli import agenda_state_warning
+    from coplimburg.editors.agenda_command import agenda_state_warning
 
     return agenda_state_warning(site)
 

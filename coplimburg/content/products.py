@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from coplimburg.fields import DayField, Illustrated, RefList, Strict, Summary, Text
+from coplimburg.content.fields import DayField, Illustrated, RefList, Strict, Summary, Text
 
 
 class ProductFile(Strict):

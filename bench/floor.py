@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from coplimburg.synthetic import Item
+from bench.synthetic import Item
 from coplimburg.urls import SECTIONS, item_source
 
 # Plugins that read our content; every other plugin is part of the floor.
