@@ -15,12 +15,19 @@ from typing import Any
 import yaml
 
 from bench.synthetic import Item
-from coplimburg.urls import SECTIONS, item_source
+from coplimburg.content.collections import COLLECTIONS
+from coplimburg.urls import item_source
 
 # Plugins that read our content; every other plugin is part of the floor.
 CONTENT_PLUGINS = frozenset({"macros"})
 # Front matter fields that name other items, and the collection they point into.
-_LINKS = {"tables": "tables", "outcomes": "products"}
+# Reference fields whose ids are items with pages, from the collection declarations.
+_LINKS = {
+    name: reference.target
+    for one in COLLECTIONS.values()
+    for name, reference in one.references.items()
+    if reference.target in COLLECTIONS and reference.target != "partners"
+}
 
 
 class _Tagged:
@@ -100,7 +107,7 @@ def _nav_sources(nav: Any) -> list[str]:
 def overview_page(source: str, items: list[Item]) -> str:
     """A section's overview as plain Markdown: a link to every item of its collection, or just a title."""
     folder = PurePosixPath(source).parent.as_posix()
-    collection = next((name for name, section in SECTIONS.items() if section.split("/")[0] == folder), None)
+    collection = next((key for key, one in COLLECTIONS.items() if one.section.split("/")[0] == folder), None)
     listed = [item for item in items if item.collection == collection] if source.endswith("index.md") else []
     links = [
         f"- [{item.front['title']}]({posixpath.relpath(item_source(item.collection, item.id), folder)})"

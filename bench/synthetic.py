@@ -15,12 +15,13 @@ from typing import Any
 
 import yaml
 
+from coplimburg.content.collections import FILE_COLLECTIONS
 from coplimburg.content.sitedata import Vocabularies
 
 # What a project folder needs besides content/; copied from the repository as they are.
 PROJECT_PARTS = ("docs", "overrides", "hooks", "mkdocs.yml")
-# Content folder → collection name in urls.SECTIONS.
-FOLDERS = {"tables": "tables", "events": "events", "coppyright": "products", "news": "posts"}
+# Content folder → collection key, from the collection declarations.
+FOLDERS = {str(one.folder): key for key, one in FILE_COLLECTIONS.items()}
 # The pages whose size is compared across sizes: the first item of each, present at every size.
 EVENT_ID = "evenement-00001"
 PRODUCT_ID = "product-00001"

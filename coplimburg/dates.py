@@ -6,14 +6,20 @@ import datetime as dt
 import os
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time
+
+if TYPE_CHECKING:
+    from coplimburg.agenda.schedule import Span
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 BUILD_DATE_VARIABLE = "COP_BUILD_DATE"
 LOCALE = "nl_NL"
 
+# What an editor writes: a date (all day) or a date and time (Europe/Amsterdam), naive until the schedule
+# (coplimburg.agenda.schedule) normalises it.
 Moment = dt.date | dt.datetime
 _MOMENT = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?")
 EXAMPLE = "2024-06-13 of 2024-06-13 13:00"
@@ -36,17 +42,6 @@ def parse_moment(text: str) -> Moment:
     return dt.datetime.combine(day_value, dt.time(int(hour), int(minute)))
 
 
-def day_of(moment: Moment) -> dt.date:
-    return moment.date() if isinstance(moment, dt.datetime) else moment
-
-
-def aware(moment: Moment) -> dt.datetime:
-    """The moment as an aware datetime in Amsterdam; a date counts from midnight."""
-    if not isinstance(moment, dt.datetime):
-        moment = dt.datetime.combine(moment, dt.time())
-    return moment.replace(tzinfo=AMSTERDAM)
-
-
 def build_date(setting: str | None = None, now: dt.datetime | None = None) -> dt.date:
     """The one date the build calls 'today': COP_BUILD_DATE, else the setting, else today in Amsterdam."""
     pinned = os.environ.get(BUILD_DATE_VARIABLE) or setting
@@ -60,9 +55,9 @@ def build_date(setting: str | None = None, now: dt.datetime | None = None) -> dt
     return (now or dt.datetime.now(AMSTERDAM)).astimezone(AMSTERDAM).date()
 
 
-def dutch_date(moment: Moment) -> str:
-    """'donderdag 13 juni 2024'."""
-    return _dutch_day(day_of(moment))
+def dutch_date(day: dt.date) -> str:
+    """'donderdag 13 juni 2024' (of a datetime, its day)."""
+    return _dutch_day(day)
 
 
 @lru_cache(maxsize=8192)
@@ -71,23 +66,23 @@ def _dutch_day(day: dt.date) -> str:
     return format_date(day, format="EEEE d MMMM y", locale=LOCALE)
 
 
-def short_date(moment: Moment) -> str:
+def short_date(day: dt.date) -> str:
     """'13 jun. 2024'."""
-    return format_date(day_of(moment), format="d MMM y", locale=LOCALE)
+    return format_date(day, format="d MMM y", locale=LOCALE)
 
 
 def dutch_time(moment: dt.datetime) -> str:
     return format_time(moment.time(), format="HH:mm", locale=LOCALE)
 
 
-def dutch_span(start: Moment, end: Moment | None) -> str:
-    """'donderdag 13 juni 2024, 13:00–17:00', or with both days when an event spans several."""
-    text = dutch_date(start)
-    if isinstance(start, dt.datetime):
-        text += f", {dutch_time(start)}"
-    if end is None:
+def dutch_span(span: Span) -> str:
+    """'donderdag 13 juni 2024, 13:00–17:00', or with both days when it spans several."""
+    text = dutch_date(span.first_day)
+    if span.all_day:
+        return text if span.single_day else f"{text} tot en met {dutch_date(span.last_day)}"
+    text += f", {dutch_time(span.start)}"
+    if span.open_end:
         return text
-    if day_of(end) == day_of(start):
-        return text + (f"–{dutch_time(end)}" if isinstance(end, dt.datetime) else "")
-    tail = dutch_date(end) + (f", {dutch_time(end)}" if isinstance(end, dt.datetime) else "")
-    return f"{text} tot en met {tail}" if not isinstance(end, dt.datetime) else f"{text} tot {tail}"
+    if span.single_day:
+        return f"{text}–{dutch_time(span.end)}"
+    return f"{text} tot {dutch_date(span.last_day)}, {dutch_time(span.end)}"

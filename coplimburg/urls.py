@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-# Collection → folder on the site. Ids are permanent, so these paths are too.
-SECTIONS = {
-    "tables": "innovatietafels",
-    "events": "agenda",
-    "products": "coppyright",
-    "posts": "coppig/nieuws",
-    "partners": "partners",
-}
+from coplimburg.content.collections import COLLECTIONS
+
+# Collection → folder on the site (declared with the collection). Ids are permanent, so these paths are too.
+SECTIONS = {key: collection.section for key, collection in COLLECTIONS.items()}
 AGENDA_ICS = "agenda.ics"
 
 
@@ -48,7 +44,6 @@ FEED_TYPES = {
     "atom": "application/atom+xml",
     "json": "application/feed+json",
 }
-FEED_COLLECTIONS = ("posts", "events", "products")
 LOGO = "assets/images/cop-logo.png"
 
 # CoPPIG, the newsletter: how to subscribe, the monthly editions and their e-mail versions.

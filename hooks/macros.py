@@ -15,7 +15,7 @@ def define_env(env: Any) -> None:
 
 def _bound(env: Any, name: str) -> Callable[..., str]:
     def macro(*arguments: Any) -> str:
-        return render(env.conf.extra["cop_views"], env.page, name, *arguments)
+        return render(env.conf.extra["cop_build"].views, env.page, name, *arguments)
 
     macro.__name__ = name
     return macro

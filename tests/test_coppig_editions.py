@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,12 +15,13 @@ from coplimburg.feeds.entries import collect
 from coplimburg.feeds.syndication import prepare
 
 SITE_URL = "https://www.communityofpracticelimburg.nl/"
+BUILD_DAY = dt.date(2026, 11, 28)
 
 
 def sample_months() -> dict[str, set[str]]:
     """Month → the item URLs published in it, straight from the sample content."""
     months: dict[str, set[str]] = {}
-    for entry in collect(load(REPO / "content"), SITE_URL):
+    for entry in collect(load(REPO / "content"), SITE_URL, BUILD_DAY):
         months.setdefault(entry.month, set()).add(entry.url)
     return months
 
@@ -63,7 +65,7 @@ def test_every_email_edition_is_one_column_with_inline_styles_absolute_links_and
 
 def test_an_email_edition_carries_each_items_title_link_and_summary(built_site: Path) -> None:
     settings = FeedSettings("CoP Limburg", "", "Community of Practice Limburg")
-    syndication = prepare(load(REPO / "content"), SITE_URL, settings)
+    syndication = prepare(load(REPO / "content"), SITE_URL, settings, BUILD_DAY)
     edition = syndication.editions[0]
     document = html.parse(built_site / edition.email_path).getroot()
     headings = [(heading.text_content(), heading.find("a").get("href")) for heading in document.iter("h2")]

@@ -11,8 +11,8 @@ import pytest
 from conftest import REPO
 from pydantic import BaseModel
 
+from coplimburg.content.collections import SITE_DATA
 from coplimburg.content.fields import LOADER_FIELDS, Item
-from coplimburg.content.loader import SITE_FILES
 from coplimburg.editors.scaffold import KINDS
 
 GUIDE = REPO / "docs-redactie"
@@ -60,7 +60,7 @@ def test_the_guide_page_of_each_item_type_documents_every_field_of_its_model(kin
 
 
 def test_the_site_data_page_documents_every_field_of_every_site_file():
-    expected = [path for model in SITE_FILES.values() for path in field_paths(model)]
+    expected = [path for model in (data.model for data in SITE_DATA.values()) for path in field_paths(model)]
     assert sorted(documented_fields("sitegegevens.md")) == sorted(expected)
 
 

@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 import yaml
 from conftest import REPO
 
-from coplimburg.content.loader import COLLECTIONS, SITE_FILES
+from coplimburg.content.collections import FILE_COLLECTIONS, SITE_DATA
 
 
 def schema_file(reference: str) -> str:
@@ -22,7 +22,7 @@ def schema_file(reference: str) -> str:
 def test_vscode_checks_every_site_data_file_against_its_schema():
     settings = json.loads((REPO / ".vscode/settings.json").read_text(encoding="utf-8"))
     mapped = {pattern: schema_file(schema) for schema, pattern in settings["yaml.schemas"].items()}
-    assert mapped == {f"content/site/{name}": f"{PurePosixPath(name).stem}.schema.json" for name in SITE_FILES}
+    assert mapped == {f"content/site/{name}": f"{PurePosixPath(name).stem}.schema.json" for name in SITE_DATA}
 
 
 def test_the_front_matter_of_every_collection_is_checked_against_its_schema_by_remark():
@@ -31,7 +31,8 @@ def test_the_front_matter_of_every_collection_is_checked_against_its_schema_by_r
     assert "remark-frontmatter" in plugins
     schemas = plugins["remark-lint-frontmatter-schema"]["schemas"]
     mapped = {pattern: schema_file(schema) for schema, patterns in schemas.items() for pattern in patterns}
-    assert mapped == {f"./content/{folder}/*.md": f"{folder}.schema.json" for folder in COLLECTIONS}
+    folders = [one.folder for one in FILE_COLLECTIONS.values()]
+    assert mapped == {f"./content/{folder}/*.md": f"{folder}.schema.json" for folder in folders}
 
 
 def test_vscode_recommends_the_extensions_the_settings_are_for():

@@ -33,11 +33,18 @@ def post(title: str = "Nieuws", published: str = "2024-06-20", body: str = "Teks
 def syndicate(root: Path, site_url: str = SITE_URL, settings: FeedSettings = SETTINGS) -> Syndication:
     # The sample programme names the sample events, which these small sites do not have.
     (root / "site/programme.yml").write_text("programme: []\n", encoding="utf-8")
-    return prepare(load(root), site_url, settings)
+    return prepare(load(root), site_url, settings, dt.date(2026, 11, 28))
 
 
 def outputs(root: Path, rendered: dict[tuple[str, str], str] | None = None, **options: object) -> dict[str, bytes]:
-    return syndicate(root, **options).outputs(rendered or {}, markdown.markdown)  # type: ignore[arg-type]
+    """The feed files of a small site; each item's page HTML is its body as plain Markdown renders it, unless
+    `rendered` gives it (the build hands over the HTML MkDocs rendered)."""
+    syndication = syndicate(root, **options)  # type: ignore[arg-type]
+    pages = {
+        entry.key: markdown.markdown(syndication.site.items[entry.collection][entry.item_id].body)
+        for entry in syndication.entries
+    }
+    return syndication.outputs({**pages, **(rendered or {})})
 
 
 def parsed(data: bytes) -> feedparser.FeedParserDict:

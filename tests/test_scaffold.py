@@ -12,7 +12,7 @@ from coplimburg.content.loader import load
 from coplimburg.content.slugs import slugify
 from coplimburg.content.source import parse_yaml, read_markdown
 from coplimburg.editors.cli import main
-from coplimburg.editors.scaffold import EXAMPLES, KINDS, field_names
+from coplimburg.editors.scaffold import KINDS, field_names
 
 COLLECTION = {kind: spec.folder for kind, spec in KINDS.items()}
 
@@ -59,7 +59,7 @@ def test_a_scaffolded_item_shows_every_field_of_its_model_filled_in_or_as_a_comm
 
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_the_example_table_names_exactly_the_fields_of_each_model(kind):
-    assert set(EXAMPLES[kind]) == set(field_names(KINDS[kind].model)), "add an example for the new field"
+    assert set(KINDS[kind].scaffold.examples) == set(field_names(KINDS[kind].model)), "add an example for the new field"
 
 
 def test_scaffolded_items_of_every_type_build_into_the_site(project, tmp_path):

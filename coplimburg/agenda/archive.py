@@ -1,6 +1,7 @@
-"""Past and upcoming: which sessions lie ahead of the build date, and the archive by year.
+"""Past and upcoming events on the agenda: the sessions ahead of the build date, and the archive by year.
 
-Everything is decided against the one build date; the page script only moves what passed since.
+Every answer about time comes from the events' schedules (coplimburg.agenda.schedule); this module only
+picks and groups events for the lists that pages show.
 """
 
 from __future__ import annotations
@@ -10,13 +11,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from coplimburg.agenda.recurrence import Session
+from coplimburg.agenda.schedule import SESSIONS_PER_SERIES, Session, Span, newest_first, upcoming_sessions
 from coplimburg.content.events import Event
 from coplimburg.content.sitedata import Edition
-from coplimburg.dates import Moment, aware, day_of
-
-# A series shows this many of its next sessions in lists; its page shows them all.
-SESSIONS_PER_SERIES = 3
 
 
 @dataclass(frozen=True)
@@ -27,20 +24,8 @@ class Occurrence:
     session: Session
 
     @property
-    def start(self) -> Moment:
-        return self.session.start
-
-    @property
-    def end(self) -> Moment | None:
-        return self.session.end
-
-    @property
-    def ends_at(self) -> dt.datetime:
-        """The moment after which this session is over (an all-day session: the end of that day)."""
-        last = self.session.end or self.session.start
-        if isinstance(last, dt.datetime):
-            return aware(last)
-        return aware(day_of(last) + dt.timedelta(days=1))
+    def span(self) -> Span:
+        return self.session.span
 
 
 @dataclass(frozen=True)
@@ -50,33 +35,24 @@ class YearArchive:
     events: list[Event]
 
 
-def is_past(last: Moment, today: dt.date) -> bool:
-    """Over before the build date: an event is upcoming during the whole day it ends on."""
-    return day_of(last) < today
-
-
 def upcoming(events: Iterable[Event], today: dt.date, per_series: int | None = SESSIONS_PER_SERIES) -> list[Occurrence]:
     """The sessions still to come, soonest first; a series contributes its next `per_series` sessions."""
-    found: list[Occurrence] = []
-    for event in events:
-        ahead = [session for session in event.sessions if not is_past(session.end or session.start, today)]
-        if per_series is not None and event.is_series:
-            ahead = ahead[:per_series]
-        found += [Occurrence(event, session) for session in ahead]
-    return sorted(found, key=lambda occurrence: (aware(occurrence.start), occurrence.event.id))
+    by_id = {event.id: event for event in events}
+    found = upcoming_sessions(((event.id, event.schedule) for event in by_id.values()), today, per_series)
+    return [Occurrence(by_id[event_id], session) for event_id, session in found]
 
 
 def past(events: Iterable[Event], today: dt.date) -> list[Event]:
     """Events whose last session is over, most recent first."""
-    over = [event for event in events if is_past(event.last_moment, today)]
-    return sorted(over, key=lambda event: (aware(event.first_moment), event.id), reverse=True)
+    over = {event.id: event for event in events if event.schedule.is_past(today)}
+    return [over[event_id] for event_id in newest_first([(key, event.schedule) for key, event in over.items()])]
 
 
 def archive(events: Iterable[Event], programme: list[Edition], today: dt.date) -> list[YearArchive]:
     """Past events by year of their first session, newest year first, headed by that year's programme."""
     by_year: dict[int, list[Event]] = defaultdict(list)
     for event in past(events, today):
-        by_year[day_of(event.first_moment).year].append(event)
+        by_year[event.schedule.first.span.first_day.year].append(event)
     editions: dict[int, list[Edition]] = defaultdict(list)
     for edition in programme:
         editions[edition.year].append(edition)

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 import icalendar
 from icalendar.enums import STATUS
 
-from coplimburg.agenda.recurrence import RRULE_FREQ, Session, planned_starts
+from coplimburg.agenda.schedule import RRULE_FREQ, Series, Session, Span, start_of_day
 from coplimburg.calendar.state import AgendaState, Revision, revise
 from coplimburg.calendar.timezone import TZID, amsterdam
 from coplimburg.content.events import Event
 from coplimburg.content.site import Site
 from coplimburg.content.tables import Table
-from coplimburg.dates import AMSTERDAM, Moment, aware, day_of, dutch_date, dutch_span
+from coplimburg.dates import dutch_date, dutch_span
 from coplimburg.urls import AGENDA_ICS, absolute, event_ics, item_path, table_ics
 
 # Fixed on purpose: a UID must never change, not even if the site moves to another domain or URL scheme.
@@ -49,7 +49,7 @@ def event_uid(event_id: str) -> str:
 def calendar_files(site: Site, site_url: str, state: AgendaState, today: dt.date) -> dict[str, bytes]:
     """Every calendar of the site by output path: agenda.ics, per table, per event."""
     revisions = revise(site.events, state, today).events
-    events = sorted(site.events.values(), key=lambda event: (aware(event.start), event.id))
+    events = sorted(site.events.values(), key=lambda event: (event.schedule.planned.start, event.id))
     agenda = _Feed(
         "agenda",
         "CoP Limburg – agenda",
@@ -97,7 +97,7 @@ def _calendar(
     if events:
         first, last = _span(events)
         # Whole years around the events: independent of the build date, and small.
-        calendar.add_component(amsterdam(dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1)))
+        calendar.add_component(amsterdam(dt.date(first, 1, 1), dt.date(last + 1, 1, 1)))
     for event in events:
         for component in components[event.id]:
             calendar.add_component(component)
@@ -107,16 +107,16 @@ def _calendar(
 
 def event_components(event: Event, revision: Revision, site: Site, site_url: str) -> list[icalendar.Event]:
     """The VEVENTs of one event: the event or series, then one override per moved session."""
-    main = _vevent(event, revision, site, site_url, Session(event.start, event.start, event.end))
-    if event.repeat is None:
+    plan = event.schedule
+    main = _vevent(event, revision, site, site_url, plan.planned)
+    if plan.series is None:
         return [main]
-    main.add("RRULE", _rrule(event))
-    skipped = [moment for moment in planned_starts(event.start, event.repeat) if day_of(moment) in event.repeat.except_]
-    if skipped:
-        main.add("EXDATE", [_value(moment) for moment in skipped])
+    main.add("RRULE", _rrule(plan.planned, plan.series))
+    if plan.series.skipped:
+        main.add("EXDATE", [_value(skipped) for skipped in plan.series.skipped])
     overrides = [
-        _vevent(event, revision, site, site_url, session, recurrence_id=session.original)
-        for session in event.sessions
+        _vevent(event, revision, site, site_url, session.span, moved=session)
+        for session in plan.sessions
         if session.moved
     ]
     return [main, *overrides]
@@ -127,8 +127,8 @@ def _vevent(
     revision: Revision,
     site: Site,
     site_url: str,
-    session: Session,
-    recurrence_id: Moment | None = None,
+    span: Span,
+    moved: Session | None = None,
 ) -> icalendar.Event:
     stamp = _utc(revision.modified)
     page = absolute(site_url, item_path("events", event.id))
@@ -139,28 +139,28 @@ def _vevent(
         last_modified=stamp,
         created=_utc(event.published),
         sequence=revision.sequence,
-        start=_value(session.start),
-        end=_end(session.start, session.end),
+        start=_value(span),
+        end=_end(span),
         # Not every app shows STATUS:CANCELLED, so the title says it too.
         summary=f"Geannuleerd: {event.title}" if cancelled else event.title,
-        description=_description(event, page, moved_from=recurrence_id),
+        description=_description(event, page, moved_from=moved.planned if moved else None),
         location=_location(event),
         url=page,
         status=_STATUS[event.status],
         categories=[site.vocabularies.event_kinds.get(event.kind, event.kind)],
-        recurrence_id=_value(recurrence_id) if recurrence_id is not None else None,
+        recurrence_id=_value(moved.planned) if moved is not None else None,
     )
     return component
 
 
-def _description(event: Event, page: str, moved_from: Moment | None) -> str:
+def _description(event: Event, page: str, moved_from: Span | None) -> str:
     lines = []
     if event.status == "geannuleerd":
         lines.append("Dit evenement gaat niet door.")
-    if event.status == "verplaatst" and event.previous_start is not None:
-        lines.append(f"Verplaatst; stond eerst op {dutch_span(event.previous_start, None)}.")
+    if event.status == "verplaatst" and event.previous is not None:
+        lines.append(f"Verplaatst; stond eerst op {dutch_span(event.previous)}.")
     if moved_from is not None:
-        lines.append(f"Deze sessie is verplaatst; ze stond eerst op {dutch_date(moved_from)}.")
+        lines.append(f"Deze sessie is verplaatst; ze stond eerst op {dutch_date(moved_from.first_day)}.")
     if event.online:
         lines.append(f"Online deelnemen: {event.online}")
     if event.registration:
@@ -175,37 +175,29 @@ def _location(event: Event) -> str | None:
     return "Online" if event.online else None
 
 
-def _rrule(event: Event) -> dict[str, object]:
-    assert event.repeat is not None
-    until: Moment = event.repeat.until
-    if isinstance(event.start, dt.datetime):
-        # RFC 5545: with a TZID start, UNTIL is in UTC; the whole last day counts, as on the site.
-        until = aware(dt.datetime.combine(event.repeat.until, dt.time(23, 59, 59))).astimezone(dt.UTC)
-    return {"FREQ": RRULE_FREQ[event.repeat.unit], "INTERVAL": event.repeat.interval, "UNTIL": until}
+def _rrule(planned: Span, series: Series) -> dict[str, object]:
+    # RFC 5545: with a TZID start, UNTIL is in UTC; the whole last day counts, as on the site.
+    until: dt.date | dt.datetime = series.until if planned.all_day else series.until_moment.astimezone(dt.UTC)
+    return {"FREQ": RRULE_FREQ[series.unit], "INTERVAL": series.interval, "UNTIL": until}
 
 
-def _value(moment: Moment) -> dt.date | dt.datetime:
+def _value(span: Span) -> dt.date | dt.datetime:
     """A datetime in Europe/Amsterdam (written with TZID), or a date (written as VALUE=DATE)."""
-    return aware(moment) if isinstance(moment, dt.datetime) else moment
+    return span.first_day if span.all_day else span.start
 
 
-def _end(start: Moment, end: Moment | None) -> dt.date | dt.datetime | None:
-    if isinstance(start, dt.datetime):
-        return aware(end) if isinstance(end, dt.datetime) else None
-    # All-day events end on the day after their last day (DTEND is exclusive).
-    return day_of(end or start) + dt.timedelta(days=1)
+def _end(span: Span) -> dt.date | dt.datetime | None:
+    """DTEND: exclusive; an all-day event ends on the day after its last day; no end written, no DTEND."""
+    if span.all_day:
+        return span.end.date()
+    return None if span.open_end else span.end
 
 
 def _utc(day: dt.date) -> dt.datetime:
     """Midnight in Amsterdam of a content date, in UTC as DTSTAMP and LAST-MODIFIED require."""
-    return dt.datetime.combine(day, dt.time(), AMSTERDAM).astimezone(dt.UTC)
+    return start_of_day(day).astimezone(dt.UTC)
 
 
-def _span(events: Iterable[Event]) -> tuple[dt.date, dt.date]:
-    days: list[dt.date] = []
-    for event in events:
-        days.append(day_of(event.start))
-        days += [day_of(session.end or session.start) for session in event.sessions]
-        if event.repeat is not None:
-            days.append(event.repeat.until)
-    return min(days), max(days)
+def _span(events: Iterable[Event]) -> tuple[int, int]:
+    years = [event.schedule.years() for event in events]
+    return min(first for first, _ in years), max(last for _, last in years)

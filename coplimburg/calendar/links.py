@@ -12,11 +12,9 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from coplimburg import urls
-from coplimburg.agenda.archive import is_past
-from coplimburg.agenda.recurrence import Session
+from coplimburg.agenda.schedule import Span
 from coplimburg.calendar.timezone import TZID
 from coplimburg.content.events import Event
-from coplimburg.dates import Moment, aware, day_of
 from coplimburg.urls import AGENDA_ICS, absolute, event_ics, item_path
 
 GOOGLE = "https://calendar.google.com/calendar/render"
@@ -32,22 +30,16 @@ class CalendarLinks:
 
 
 def calendar_links(event: Event, site_url: str, today: dt.date) -> CalendarLinks:
-    session = next_session(event, today)
+    span = event.schedule.next_session(today).span
     page = absolute(site_url, item_path("events", event.id))
     details = f"{event.summary}\n\n{page}"
     location = ", ".join(part for part in (event.location, event.address) if part) or event.online or ""
     return CalendarLinks(
         ics=event_ics(event.id),
-        google=_google(event.title, session, details, location),
-        outlook=_outlook(event.title, session, details, location),
+        google=_google(event.title, span, details, location),
+        outlook=_outlook(event.title, span, details, location),
         subscribe=webcal(site_url, AGENDA_ICS),
     )
-
-
-def next_session(event: Event, today: dt.date) -> Session:
-    """The first session that has not ended before today, or the last one when all are over."""
-    sessions = event.sessions
-    return next((session for session in sessions if not is_past(session.end or session.start, today)), sessions[-1])
 
 
 def webcal(site_url: str, path: str) -> str:
@@ -55,23 +47,20 @@ def webcal(site_url: str, path: str) -> str:
     return urls.webcal(absolute(site_url, path))
 
 
-def _google(title: str, session: Session, details: str, location: str) -> str:
-    if isinstance(session.start, dt.datetime):
-        end = session.end if isinstance(session.end, dt.datetime) else session.start
-        dates = f"{session.start:%Y%m%dT%H%M%S}/{end:%Y%m%dT%H%M%S}"
+def _google(title: str, span: Span, details: str, location: str) -> str:
+    if span.all_day:
+        dates = f"{span.first_day:%Y%m%d}/{span.end:%Y%m%d}"
     else:
-        dates = f"{session.start:%Y%m%d}/{_day_after(session.end or session.start):%Y%m%d}"
+        dates = f"{span.start:%Y%m%dT%H%M%S}/{span.end:%Y%m%dT%H%M%S}"
     query = {"action": "TEMPLATE", "text": title, "dates": dates, "ctz": TZID, "details": details}
     return _link(GOOGLE, query, location)
 
 
-def _outlook(title: str, session: Session, details: str, location: str) -> str:
-    if isinstance(session.start, dt.datetime):
-        end = session.end if isinstance(session.end, dt.datetime) else session.start
-        times = {"startdt": aware(session.start).isoformat(), "enddt": aware(end).isoformat(), "allday": "false"}
+def _outlook(title: str, span: Span, details: str, location: str) -> str:
+    if span.all_day:
+        times = {"startdt": span.first_day.isoformat(), "enddt": span.end.date().isoformat(), "allday": "true"}
     else:
-        last = _day_after(session.end or session.start)
-        times = {"startdt": session.start.isoformat(), "enddt": last.isoformat(), "allday": "true"}
+        times = {"startdt": span.start.isoformat(), "enddt": span.end.isoformat(), "allday": "false"}
     query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": title, **times, "body": details}
     return _link(OUTLOOK, query, location)
 
@@ -81,7 +70,3 @@ def _link(base: str, query: dict[str, str], location: str) -> str:
         query["location"] = location
     # %20 rather than '+': Outlook shows a '+' in the form literally.
     return f"{base}?{urlencode(query, quote_via=quote)}"
-
-
-def _day_after(moment: Moment) -> dt.date:
-    return day_of(moment) + dt.timedelta(days=1)

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from functools import cached_property
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
-from coplimburg.agenda.recurrence import Session, planned_starts, sessions
+from coplimburg.agenda.schedule import Schedule, Span, moment_span, schedule
 from coplimburg.content.fields import DayField, Illustrated, MomentField, RefList, Strict, Summary, Text, Url
-from coplimburg.dates import Moment, day_of
 
 EventStatus = Literal["gepland", "geannuleerd", "verplaatst"]
 
@@ -46,49 +43,30 @@ class Event(Illustrated):
     outcomes: RefList = []
     repeat: Repeat | None = None
 
+    _schedule: Schedule | None = PrivateAttr(default=None)
+
     @model_validator(mode="after")
     def _consistent(self) -> Event:
-        if self.end is not None:
-            if isinstance(self.end, dt.datetime) != isinstance(self.start, dt.datetime):
-                raise ValueError("end: schrijf end net als start: allebei met tijd, of allebei alleen een datum")
-            if self.end < self.start:
-                shown = self.start if isinstance(self.start, dt.datetime) else self.start.isoformat()
-                raise ValueError(
-                    f"end: ligt vóór start ({shown:%Y-%m-%d %H:%M}); het einde mag niet vóór het begin liggen"
-                    if isinstance(shown, dt.datetime)
-                    else f"end: ligt vóór start ({shown}); het einde mag niet vóór het begin liggen"
-                )
         if not self.location and not self.online:
             raise ValueError("location: verplicht, tenzij het evenement online is: vul location of online in")
-        if self.repeat is not None:
-            self._check_repeat(self.repeat)
+        # Time is normalised once, here; every later question about it goes to the schedule.
+        self._schedule = schedule(self.start, self.end, self.repeat)
+        if self.previous_start is not None:
+            self._previous = moment_span(self.previous_start, "previous_start")
         return self
 
-    def _check_repeat(self, repeat: Repeat) -> None:
-        if repeat.until < day_of(self.start):
-            raise ValueError("repeat: until ligt vóór start; de reeks moet na de eerste sessie eindigen")
-        planned = {day_of(moment) for moment in planned_starts(self.start, repeat)}
-        for day in [*repeat.except_, *(move.from_ for move in repeat.moved)]:
-            if day not in planned:
-                nearest = min(planned, key=lambda candidate: abs(candidate - day))
-                raise ValueError(
-                    f"repeat: {day} is geen sessie van deze reeks; de dichtstbijzijnde sessie is {nearest}"
-                )
+    _previous: Span | None = PrivateAttr(default=None)
+
+    @property
+    def schedule(self) -> Schedule:
+        assert self._schedule is not None, "an Event is only made by validation"
+        return self._schedule
+
+    @property
+    def previous(self) -> Span | None:
+        """Where a moved event stood before (`previous_start`)."""
+        return self._previous
 
     @property
     def is_series(self) -> bool:
         return self.repeat is not None
-
-    @cached_property
-    def sessions(self) -> list[Session]:
-        return list(sessions(self.start, self.end, self.repeat))
-
-    @property
-    def first_moment(self) -> Moment:
-        return self.sessions[0].start if self.sessions else self.start
-
-    @property
-    def last_moment(self) -> Moment:
-        """When the event (or the last session of a series) is over, for past/upcoming decisions."""
-        last = self.sessions[-1] if self.sessions else Session(self.start, self.start, self.end)
-        return last.end or last.start

@@ -35,6 +35,21 @@ class Item(Strict):
     body: SkipJsonSchema[str] = Field(default="", exclude=True)
     body_line: SkipJsonSchema[int] = Field(default=1, exclude=True)
 
+    @property
+    def page_title(self) -> str:
+        """The title of the item's page; most items have a `title` field."""
+        return str(getattr(self, "title", self.id))
+
+    @property
+    def page_description(self) -> str:
+        """The meta description of the item's page; most items have a `summary` field."""
+        return str(getattr(self, "summary", ""))
+
+    @property
+    def named_files(self) -> list[str]:
+        """Files the item names (images, downloads), relative to its own file; published beside its page."""
+        return []
+
 
 LOADER_FIELDS = frozenset(Item.model_fields)
 
@@ -44,6 +59,10 @@ class Illustrated(Item):
 
     image: str | None = None
     image_alt: str | None = None
+
+    @property
+    def named_files(self) -> list[str]:
+        return [self.image] if self.image else []
 
     @model_validator(mode="after")
     def _image_has_alt(self) -> Illustrated:

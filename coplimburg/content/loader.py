@@ -11,30 +11,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from coplimburg.content.events import Event
+from coplimburg.content.collections import ASSET_FOLDERS, FILE_COLLECTIONS, SITE_DATA, SITE_FOLDER, item_model
 from coplimburg.content.fields import ID_PATTERN, Item, Strict, validate
-from coplimburg.content.posts import Post
-from coplimburg.content.products import Product
 from coplimburg.content.references import Known, check_item_references, check_site_data
 from coplimburg.content.site import Site
-from coplimburg.content.sitedata import Matrix, PartnerFile, ProgrammeFile, Vocabularies
+from coplimburg.content.sitedata import PartnerFile, ProgrammeFile, Vocabularies
 from coplimburg.content.slugs import slugify
 from coplimburg.content.source import Document, read_markdown, read_yaml
-from coplimburg.content.tables import Table
 from coplimburg.problems import ContentError, Problem
 
 ItemT = TypeVar("ItemT", bound=Item)
 ModelT = TypeVar("ModelT", bound=Strict)
-
-COLLECTIONS: dict[str, type[Item]] = {"tables": Table, "events": Event, "coppyright": Product, "news": Post}
-SITE_FILES: dict[str, type[Any]] = {
-    "partners.yml": PartnerFile,
-    "vocabularies.yml": Vocabularies,
-    "programme.yml": ProgrammeFile,
-    "matrix.yml": Matrix,
-}
-# Folders beside the items that hold their downloads and images, not items.
-ASSET_FOLDERS = {"files", "images"}
 
 
 def load(content: Path) -> Site:
@@ -43,58 +30,47 @@ def load(content: Path) -> Site:
     documents: dict[str, Document] = {}
     display = _displayer(content)
     site_data: dict[str, Any] = {
-        name: _read_site_file(content / "site" / name, display, model, problems, documents)
-        for name, model in SITE_FILES.items()
+        name: _read_site_file(content / SITE_FOLDER / name, display, data.model, problems, documents)
+        for name, data in SITE_DATA.items()
     }
     raw: dict[str, list[Document]] = {}
-    collections = {
-        name: _read_collection(content / name, display, model, problems, raw.setdefault(name, []))
-        for name, model in COLLECTIONS.items()
+    items: dict[str, dict[str, Any]] = {
+        key: _read_collection(content / str(one.folder), display, item_model(one), problems, raw.setdefault(key, []))
+        for key, one in FILE_COLLECTIONS.items()
     }
     documents.update({document.path: document for listed in raw.values() for document in listed})
     # References can only be checked against site data that was read.
     if all(value is not None for value in site_data.values()):
-        known = _known(site_data, raw)
-        for name, listed in raw.items():
+        partners: PartnerFile = site_data["partners.yml"]
+        items["partners"] = {partner.id: partner for partner in partners.partners}
+        known = _known(site_data, raw, items)
+        for key, listed in raw.items():
             for document in listed:
-                problems += check_item_references(name, document, known, content)
-        programme_events = [edition.event for edition in site_data["programme.yml"].programme]
+                problems += check_item_references(key, document, known, content)
+        programme: ProgrammeFile = site_data["programme.yml"]
+        programme_events = [edition.event for edition in programme.programme]
         problems += check_site_data(known, site_data["matrix.yml"], programme_events, documents)
         if not problems:
-            return _assemble(content, site_data, collections)
+            return Site(
+                content=content,
+                items=items,
+                vocabularies=site_data["vocabularies.yml"],
+                programme=list(programme.programme),
+                matrix=site_data["matrix.yml"],
+            )
     raise ContentError(problems)
 
 
-def _known(site_data: dict[str, Any], raw: dict[str, list[Document]]) -> Known:
-    def stems(name: str) -> set[str]:
-        return {Path(document.path).stem for document in raw[name]}
-
+def _known(site_data: dict[str, Any], raw: dict[str, list[Document]], items: dict[str, dict[str, Any]]) -> Known:
+    """Every id that may be referenced: items by file name (valid or not), partners by id, vocabularies."""
+    ids: dict[str, set[str]] = {key: {Path(document.path).stem for document in listed} for key, listed in raw.items()}
+    ids["partners"] = set(items["partners"])
     codes: dict[str, str] = {}
     for document in raw["tables"]:
         if isinstance(document.data, dict) and "code" in document.data:
             codes.setdefault(str(document.data["code"]), Path(document.path).stem)
-    return Known(
-        tables=stems("tables"),
-        events=stems("events"),
-        products=stems("coppyright"),
-        partners={partner.id: partner for partner in site_data["partners.yml"].partners},
-        vocabularies=site_data["vocabularies.yml"],
-        table_codes=codes,
-    )
-
-
-def _assemble(content: Path, site_data: dict[str, Any], collections: dict[str, dict[str, Any]]) -> Site:
-    return Site(
-        content=content,
-        partners={partner.id: partner for partner in site_data["partners.yml"].partners},
-        vocabularies=site_data["vocabularies.yml"],
-        programme=list(site_data["programme.yml"].programme),
-        matrix=site_data["matrix.yml"],
-        tables=collections["tables"],
-        events=collections["events"],
-        products=collections["coppyright"],
-        posts=collections["news"],
-    )
+    vocabularies: Vocabularies = site_data["vocabularies.yml"]
+    return Known(ids=ids, partners=items["partners"], vocabularies=vocabularies, table_codes=codes)
 
 
 def _displayer(content: Path) -> Callable[[Path], str]:

@@ -32,3 +32,7 @@ class Product(Illustrated):
         if self.updated is not None and self.updated < self.published:
             raise ValueError("updated: ligt vóór published; een product kan niet bijgewerkt zijn vóór het verscheen")
         return self
+
+    @property
+    def named_files(self) -> list[str]:
+        return [file.path for file in self.files] + super().named_files

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from coplimburg.content.collections import COLLECTIONS
 from coplimburg.content.sitedata import Matrix, Partner, Vocabularies
 from coplimburg.content.source import Document, Location, dotted
 from coplimburg.problems import Problem, describe, suggestion
@@ -18,47 +19,24 @@ from coplimburg.problems import Problem, describe, suggestion
 
 @dataclass(frozen=True)
 class Known:
-    """Every id that may be referenced: items by file name (valid or not), site data by id."""
+    """Every id that may be referenced: items by collection key and file name (valid or not), partners by
+    id, and the vocabularies."""
 
-    tables: Collection[str]
-    events: Collection[str]
-    products: Collection[str]
+    ids: Mapping[str, Collection[str]]
     partners: Mapping[str, Partner]
     vocabularies: Vocabularies
     table_codes: Mapping[str, str]
 
-
-# Fields that name one id; all others name a list of ids.
-_SINGLE = {"kind", "type", "license"}
-# field → (what it refers to, how editors call one of those)
-_REFERENCES: dict[str, dict[str, tuple[str, str]]] = {
-    "tables": {
-        "members": ("partners", "partner"),
-        "sounding_board": ("sounding_board", "klankbordgroep"),
-    },
-    "events": {
-        "kind": ("event_kinds", "soort"),
-        "tables": ("tables", "tafel"),
-        "partners": ("partners", "partner"),
-        "outcomes": ("products", "product"),
-    },
-    "coppyright": {
-        "type": ("types", "soort product"),
-        "tables": ("tables", "tafel"),
-        "partners": ("partners", "partner"),
-        "audiences": ("audiences", "doelgroep"),
-        "levels": ("levels", "niveau"),
-        "domains": ("domains", "domein"),
-        "license": ("licenses", "licentie"),
-    },
-    "news": {
-        "categories": ("news_categories", "categorie"),
-        "tables": ("tables", "tafel"),
-    },
-}
+    def of(self, target: str) -> Collection[str]:
+        """The ids a reference to `target` may name: a collection's items or a vocabulary's keys."""
+        if target in self.ids:
+            return self.ids[target]
+        vocabulary: Collection[str] = getattr(self.vocabularies, target)
+        return vocabulary
 
 
 def check_item_references(collection: str, document: Document, known: Known, content: Path) -> list[Problem]:
+    """The references the collection's declaration names, the table code, and the files an item names."""
     data = document.data if isinstance(document.data, dict) else {}
     problems: list[Problem] = []
 
@@ -66,20 +44,24 @@ def check_item_references(collection: str, document: Document, known: Known, con
         problems.append(Problem(document.path, document.line_of(location), dotted(location), message))
 
     def check(location: Location, value: Any, target: str, what: str) -> None:
-        ids = _ids(known, target)
+        ids = known.of(target)
         if isinstance(value, str) and value not in ids and location not in document.reported:
             report(location, f"onbekende {what} {describe(value)}" + _nearest(value, ids))
 
-    for field, (target, what) in _REFERENCES[collection].items():
-        value = data.get(field)
-        if field in _SINGLE:
-            check((field,), value, target, what)
+    for name, reference in COLLECTIONS[collection].references.items():
+        *parents, last = name.split(".")
+        holder: Any = data
+        for parent in parents:
+            holder = holder.get(parent) if isinstance(holder, dict) else None
+        if not isinstance(holder, dict):
+            continue
+        value = holder.get(last)
+        location: Location = (*parents, last)
+        if reference.single:
+            check(location, value, reference.target, reference.what)
         elif isinstance(value, list):
             for index, one in enumerate(value):
-                check((field, index), one, target, what)
-    lead = data.get("lead")
-    if collection == "tables" and isinstance(lead, dict):
-        check(("lead", "organisation"), lead.get("organisation"), "partners", "partner")
+                check((*location, index), one, reference.target, reference.what)
     code = data.get("code")
     owner = known.table_codes.get(str(code))
     if collection == "tables" and owner and owner != Path(document.path).stem:
@@ -103,14 +85,16 @@ def check_site_data(
         document = documents.get(source)
         problems.append(Problem(source, document.line_of(location) if document else 0, dotted(location), message))
 
-    for index, partner in enumerate(known.partners.values()):
-        kinds = known.vocabularies.partner_kinds
-        if partner.kind not in kinds:
-            report(
-                "content/site/partners.yml",
-                ("partners", index, "kind"),
-                f"onbekende soort {describe(partner.kind)}" + _nearest(partner.kind, kinds),
-            )
+    for name, reference in COLLECTIONS["partners"].references.items():
+        allowed = known.of(reference.target)
+        for index, partner in enumerate(known.partners.values()):
+            value = getattr(partner, name)
+            if value not in allowed:
+                report(
+                    "content/site/partners.yml",
+                    ("partners", index, name),
+                    f"onbekende {reference.what} {describe(value)}" + _nearest(value, allowed),
+                )
     columns = {column.id for column in matrix.columns}
     for index, column in enumerate(matrix.columns):
         if column.partner and column.partner not in known.partners:
@@ -129,21 +113,13 @@ def check_site_data(
                         f"onbekende kolom {describe(who)}" + _nearest(who, columns),
                     )
     for index, event in enumerate(programme_events):
-        if event and event not in known.events:
+        if event and event not in known.ids["events"]:
             report(
                 "content/site/programme.yml",
                 ("programme", index, "event"),
-                f"onbekend evenement {describe(event)}" + _nearest(event, known.events),
+                f"onbekend evenement {describe(event)}" + _nearest(event, known.ids["events"]),
             )
     return problems
-
-
-def _ids(known: Known, target: str) -> Collection[str]:
-    if target in ("tables", "events", "products", "partners"):
-        ids: Collection[str] = getattr(known, target)
-        return ids
-    vocabulary: Collection[str] = getattr(known.vocabularies, target)
-    return vocabulary
 
 
 def _nearest(value: str, known: Collection[str]) -> str:

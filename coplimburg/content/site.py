@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from coplimburg.content.collections import COLLECTIONS
 from coplimburg.content.events import Event
 from coplimburg.content.posts import Post
 from coplimburg.content.products import Product
@@ -28,28 +30,41 @@ class Links:
 
 @dataclass
 class Site:
+    """Every item by collection key and id (see coplimburg.content.collections), and the site data."""
+
     content: Path
-    partners: dict[str, Partner]
+    items: dict[str, dict[str, Any]]
     vocabularies: Vocabularies
     programme: list[Edition]
     matrix: Matrix
-    tables: dict[str, Table]
-    events: dict[str, Event]
-    products: dict[str, Product]
-    posts: dict[str, Post]
     links: Links = field(init=False)
 
     def __post_init__(self) -> None:
         self.links = _link(self)
 
+    @property
+    def tables(self) -> dict[str, Table]:
+        return self.items["tables"]
+
+    @property
+    def events(self) -> dict[str, Event]:
+        return self.items["events"]
+
+    @property
+    def products(self) -> dict[str, Product]:
+        return self.items["products"]
+
+    @property
+    def posts(self) -> dict[str, Post]:
+        return self.items["posts"]
+
+    @property
+    def partners(self) -> dict[str, Partner]:
+        return self.items["partners"]
+
     def counts(self) -> dict[str, int]:
-        return {
-            "tafels": len(self.tables),
-            "evenementen": len(self.events),
-            "producten": len(self.products),
-            "nieuwsberichten": len(self.posts),
-            "partners": len(self.partners),
-        }
+        """How many items each collection has, by the collection's Dutch plural."""
+        return {collection.plural: len(self.items[key]) for key, collection in COLLECTIONS.items()}
 
 
 def _link(site: Site) -> Links:

@@ -18,6 +18,14 @@ class Partner(Strict):
     url: Url
     description: str = ""
 
+    @property
+    def page_title(self) -> str:
+        return self.name
+
+    @property
+    def page_description(self) -> str:
+        return self.description or f"{self.name}, partner van de CoP Limburg."
+
 
 class PartnerFile(Strict):
     partners: list[Partner]

@@ -26,3 +26,11 @@ class Table(Item):
     sounding_board: RefList = []
     cadence: Text
     status: Literal["actief", "afgerond"] = "actief"
+
+    @property
+    def page_title(self) -> str:
+        return f"Tafel {self.code}: {self.title}"
+
+    @property
+    def page_description(self) -> str:
+        return self.theme

@@ -59,9 +59,10 @@ def _new(kind: str, title: str, content: Path) -> int:
         print(error, file=sys.stderr)
         return 1
     spec = KINDS[kind]
+    guide = spec.scaffold.guide if spec.scaffold else "docs-redactie/"
     print(f"Aangemaakt ({spec.name}): {path.as_posix()}")
     print(
-        f"Volgende stap: vul de velden in (uitleg: {spec.guide}), controleer met `cop check` "
+        f"Volgende stap: vul de velden in (uitleg: {guide}), controleer met `cop check` "
         "en bekijk het resultaat met `make serve`."
     )
     return 0

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from coplimburg.content.loader import COLLECTIONS, SITE_FILES
+from coplimburg.content.collections import FILE_COLLECTIONS, SITE_DATA
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -14,7 +14,9 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 def schemas() -> dict[str, dict[str, Any]]:
     """File name → schema, one per collection and per site-data file."""
     result: dict[str, dict[str, Any]] = {}
-    for name, model in {**COLLECTIONS, **{Path(file).stem: model for file, model in SITE_FILES.items()}}.items():
+    models = {str(one.folder): one.model for one in FILE_COLLECTIONS.values()}
+    models.update({Path(data.file).stem: data.model for data in SITE_DATA.values()})
+    for name, model in models.items():
         schema = model.model_json_schema(by_alias=True)
         schema = {"$schema": SCHEMA_DIALECT, "$id": f"{name}.schema.json", **schema}
         result[f"{name}.schema.json"] = schema

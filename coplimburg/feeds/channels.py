@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from coplimburg.content.collections import FEED_COLLECTIONS
 from coplimburg.content.site import Site
 from coplimburg.dates import AMSTERDAM
 from coplimburg.feeds.entries import Entry
 from coplimburg.urls import (
-    FEED_COLLECTIONS,
     FEED_FILES,
     FEED_TYPES,
     absolute,
@@ -24,12 +24,6 @@ from coplimburg.urls import (
 )
 
 FORMAT_NAMES = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
-_COLLECTION_TITLES = {"posts": "Nieuws", "events": "Agenda", "products": "CoPyright"}
-_COLLECTION_DESCRIPTIONS = {
-    "posts": "De nieuwsberichten van de CoPPIG.",
-    "events": "Nieuw aangekondigde evenementen: CoPpisch, klankborden en tafelbijeenkomsten.",
-    "products": "Nieuw gepubliceerde producten in CoPyright, vrij te gebruiken.",
-}
 # A feed without items still needs a date; a fixed one keeps the bytes identical from build to build.
 _EMPTY_DATE = dt.datetime(2021, 1, 1, tzinfo=AMSTERDAM)
 
@@ -105,12 +99,13 @@ def channels(site: Site, entries: list[Entry], settings: FeedSettings, site_url:
             entries,
         ),
     ]
-    for collection in FEED_COLLECTIONS:
+    for collection, declared in FEED_COLLECTIONS.items():
+        assert declared.feed is not None
         found.append(
             channel(
                 collection,
-                f"{settings.title}: {_COLLECTION_TITLES[collection]}",
-                _COLLECTION_DESCRIPTIONS[collection],
+                f"{settings.title}: {declared.feed.title}",
+                declared.feed.description,
                 section_path(collection),
                 {kind: collection_feed(collection, kind) for kind in FEED_FILES},
                 [entry for entry in entries if entry.collection == collection],

@@ -6,28 +6,26 @@ Entries are built from content only (never the build time), so identical content
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
 from lxml.html import HtmlElement, tostring
 from lxml.html import builder as E
 
+from coplimburg.agenda.schedule import start_of_day
+from coplimburg.content.collections import FEED_COLLECTIONS, Feed
 from coplimburg.content.events import Event
 from coplimburg.content.posts import Post
 from coplimburg.content.products import Product
 from coplimburg.content.site import Site
-from coplimburg.dates import aware, dutch_date, dutch_span
+from coplimburg.dates import dutch_date, dutch_span
 from coplimburg.feeds.markup import portable_html
-from coplimburg.urls import absolute, asset_path, item_path
+from coplimburg.pages.downloads import asset
+from coplimburg.urls import absolute, item_path
 
 # The date in a tag URI is part of the id, fixed once: an item's own dates may change, its id may not.
 TAG_PREFIX = "tag:communityofpracticelimburg.nl,2024:"
-CONTENT_FOLDERS = {"posts": "news", "events": "events", "products": "coppyright"}
-COLLECTION_CATEGORIES = {
-    "posts": ("nieuws", "Nieuws"),
-    "events": ("agenda", "Agenda"),
-    "products": ("coppyright", "CoPyright"),
-}
 SCHEMES = {name: f"{TAG_PREFIX}{name}" for name in ("collection", "table", "type")}
 _IMAGE_TYPES = {
     ".jpg": "image/jpeg",
@@ -99,17 +97,19 @@ class Entry:
 
     @property
     def collection_label(self) -> str:
-        return COLLECTION_CATEGORIES[self.collection][1]
+        return _feed(self.collection).title
 
 
-def collect(site: Site, site_url: str) -> list[Entry]:
-    """Every entry of the site, newest first; ties in a fixed order so the output never shuffles."""
+def collect(site: Site, site_url: str, today: dt.date) -> list[Entry]:
+    """Every entry of the site, newest first; ties in a fixed order so the output never shuffles.
+
+    An entry is dated by its item's `published` date; an event's entry names its next session as of `today`."""
     found = [
-        *(_post(site, site_url, post) for post in site.posts.values()),
-        *(_event(site, site_url, event) for event in site.events.values()),
-        *(_product(site, site_url, product) for product in site.products.values()),
+        _ENTRIES[key](site, site_url, item, today) if key in _ENTRIES else _entry(site, site_url, key, item, [])
+        for key in FEED_COLLECTIONS
+        for item in site.items[key].values()
     ]
-    order = {name: index for index, name in enumerate(CONTENT_FOLDERS)}
+    order = {key: index for index, key in enumerate(FEED_COLLECTIONS)}
     found.sort(key=lambda entry: (order[entry.collection], entry.item_id))
     found.sort(key=lambda entry: entry.published, reverse=True)
     return found
@@ -141,9 +141,9 @@ def _entry(
     facts: tuple[Fact, ...] = (),
     updated: dt.date | None = None,
 ) -> Entry:
-    term, label = COLLECTION_CATEGORIES[collection]
+    feed = _feed(collection)
     categories = (
-        Category(term, label, SCHEMES["collection"]),
+        Category(feed.term, feed.title, SCHEMES["collection"]),
         *(Category(table, _table_label(site, table), SCHEMES["table"]) for table in item.tables),
         *(Category(kind, kind_label, SCHEMES["type"]) for kind, kind_label in types),
     )
@@ -153,8 +153,8 @@ def _entry(
         title=item.title,
         url=absolute(site_url, item_path(collection, item.id)),
         summary=item.summary,
-        published=aware(item.published),
-        updated=aware(max(item.published, updated or item.published)),
+        published=start_of_day(item.published),
+        updated=start_of_day(max(item.published, updated or item.published)),
         categories=categories,
         tables=tuple(item.tables),
         facts=facts,
@@ -162,15 +162,17 @@ def _entry(
     )
 
 
-def _post(site: Site, site_url: str, post: Post) -> Entry:
+def _post(site: Site, site_url: str, post: Post, today: dt.date) -> Entry:
     labels = site.vocabularies.news_categories
     return _entry(site, site_url, "posts", post, [(name, labels.get(name, name)) for name in post.categories])
 
 
-def _event(site: Site, site_url: str, event: Event) -> Entry:
-    facts = [Fact("Wanneer", dutch_span(event.start, event.end))]
+def _event(site: Site, site_url: str, event: Event, today: dt.date) -> Entry:
+    plan = event.schedule
+    when = dutch_span(plan.next_session(today).span)
+    facts = [Fact("Volgende sessie" if plan.is_series and not plan.is_past(today) else "Wanneer", when)]
     if event.is_series:
-        facts.append(Fact("Reeks", f"{len(event.sessions)} bijeenkomsten"))
+        facts.append(Fact("Reeks", f"{len(plan.sessions)} bijeenkomsten"))
     if event.location:
         facts.append(Fact("Waar", ", ".join(part for part in (event.location, event.address) if part)))
     if event.online:
@@ -183,7 +185,7 @@ def _event(site: Site, site_url: str, event: Event) -> Entry:
     return _entry(site, site_url, "events", event, [kind], tuple(facts))
 
 
-def _product(site: Site, site_url: str, product: Product) -> Entry:
+def _product(site: Site, site_url: str, product: Product, today: dt.date) -> Entry:
     vocabularies = site.vocabularies
     kind = (product.type, vocabularies.types.get(product.type, product.type))
     licence = vocabularies.licenses.get(product.license)
@@ -204,10 +206,24 @@ def _image(site: Site, site_url: str, collection: str, item: Post | Event | Prod
     if not item.image:
         return None
     # The loader has checked that the file exists beside the item.
-    file = Path(site.content) / CONTENT_FOLDERS[collection] / item.image
+    published = asset(site.content, item.source, item.image)
     return Image(
-        url=absolute(site_url, asset_path(collection, item.image)),
+        url=absolute(site_url, published.url),
         alt=item.image_alt or "",
-        length=file.stat().st_size,
-        media_type=_IMAGE_TYPES.get(file.suffix.lower(), "application/octet-stream"),
+        length=published.source.stat().st_size,
+        media_type=_IMAGE_TYPES.get(published.source.suffix.lower(), "application/octet-stream"),
     )
+
+
+def _feed(collection: str) -> Feed:
+    feed = FEED_COLLECTIONS[collection].feed
+    assert feed is not None
+    return feed
+
+
+# Collections whose entries say more than title, summary and text (facts, kinds); others get the plain entry.
+_ENTRIES: dict[str, Callable[[Site, str, Any, dt.date], Entry]] = {
+    "posts": _post,
+    "events": _event,
+    "products": _product,
+}

@@ -6,7 +6,8 @@ the item pages were rendered, because feed items carry their page's HTML.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,10 +99,9 @@ class Syndication:
             return next((edition for edition in self.editions if edition.month == meta.get("cop_month")), None)
         return None
 
-    def outputs(self, rendered: Mapping[tuple[str, str], str], render: Callable[[str], str]) -> dict[str, bytes]:
-        """Every feed file and e-mail edition by output path; `render` turns an item body without a
-        rendered page into HTML, so feeds are complete even when a page is missing."""
-        contents = {entry.key: content_html(entry, _body(self.site, entry, rendered, render)) for entry in self.entries}
+    def outputs(self, rendered: Mapping[tuple[str, str], str]) -> dict[str, bytes]:
+        """Every feed file and e-mail edition by output path; `rendered` holds each item page's HTML."""
+        contents = {entry.key: content_html(entry, rendered[entry.key]) for entry in self.entries}
         files: dict[str, bytes] = {}
         for channel in self.channels:
             for kind, serialise in _SERIALISERS.items():
@@ -111,8 +111,8 @@ class Syndication:
         return files
 
 
-def prepare(site: Site, site_url: str, settings: FeedSettings) -> Syndication:
-    entries = collect(site, site_url)
+def prepare(site: Site, site_url: str, settings: FeedSettings, today: dt.date) -> Syndication:
+    entries = collect(site, site_url, today)
     return Syndication(
         site=site,
         site_url=site_url,
@@ -121,14 +121,6 @@ def prepare(site: Site, site_url: str, settings: FeedSettings) -> Syndication:
         channels=channels(site, entries, settings, site_url),
         editions=editions(entries, site_url),
     )
-
-
-def _body(site: Site, entry: Entry, rendered: Mapping[tuple[str, str], str], render: Callable[[str], str]) -> str:
-    if entry.key in rendered:
-        return rendered[entry.key]
-    collections: dict[str, Mapping[str, Any]] = {"posts": site.posts, "events": site.events, "products": site.products}
-    body: str = collections[entry.collection][entry.item_id].body
-    return render(body)
 
 
 def _page(template: str, title: str, description: str, kind: str, **meta: str) -> str:

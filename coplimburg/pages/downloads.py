@@ -7,11 +7,10 @@ from pathlib import Path, PurePosixPath
 
 from babel.numbers import format_decimal
 
+from coplimburg.content.collections import by_folder
 from coplimburg.dates import LOCALE
 from coplimburg.urls import asset_path
 
-# Content folder → collection, to publish an item's files under its section.
-COLLECTION_OF_FOLDER = {"tables": "tables", "events": "events", "coppyright": "products", "news": "posts"}
 _TYPES = {
     ".pdf": "PDF",
     ".csv": "CSV (spreadsheet)",
@@ -50,8 +49,10 @@ def asset(content: Path, item_source: str, relative: str) -> Asset:
     item_file = content.parent / item_source
     source = (item_file.parent / relative).resolve()
     folder = PurePosixPath(item_source).parts[1]
+    collection = by_folder(folder)
+    assert collection is not None, f"{item_source}: not in a collection's folder"
     inside = source.relative_to((content / folder).resolve()).as_posix()
-    return Asset(source=source, url=asset_path(COLLECTION_OF_FOLDER[folder], inside))
+    return Asset(source=source, url=asset_path(collection.key, inside))
 
 
 def human_size(size: int) -> str:

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from coplimburg.dates import Moment, dutch_date, dutch_span, short_date
-from coplimburg.pages.jsonld import iso
+from coplimburg.dates import dutch_date, dutch_span, short_date
 
 
-def _span(start: Moment, end: Moment | None = None) -> str:
-    return dutch_span(start, end)
+def _iso(day: dt.date) -> str:
+    return day.isoformat()
 
 
+# `dutch_span` takes a Span of coplimburg.agenda.schedule; the others a content date.
 FILTERS: dict[str, Callable[..., Any]] = {
     "dutch_date": dutch_date,
-    "dutch_span": _span,
+    "dutch_span": dutch_span,
     "short_date": short_date,
-    "iso": iso,
+    "iso": _iso,
 }

@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from coplimburg.agenda.archive import Occurrence, is_past, past, upcoming
+from coplimburg.agenda.archive import Occurrence, past, upcoming
+from coplimburg.agenda.schedule import Span
 from coplimburg.content.events import Event
 from coplimburg.content.posts import Post
 from coplimburg.content.products import Product
@@ -60,8 +61,12 @@ class EventLine:
         return self.occurrence.event
 
     @property
+    def span(self) -> Span:
+        return self.occurrence.span
+
+    @property
     def ends_at(self) -> str:
-        return self.occurrence.ends_at.isoformat()
+        return self.occurrence.span.ends_at
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,7 @@ class EventView:
     status_note: str
     is_past: bool
     ends_at: str
+    when: Span
     tables: list[Link]
     partners: list[Link]
     outcomes: list[Link]
@@ -161,19 +167,20 @@ class ItemViews:
     def event(self, event_id: str, calendar: Any = None) -> EventView:
         event = self.site.events[event_id]
         ahead = upcoming([event], self.today, per_series=None)
-        last = Occurrence(event, event.sessions[-1]) if event.sessions else None
+        plan = event.schedule
         return EventView(
             event=event,
             kind=self.site.vocabularies.event_kinds[event.kind],
             status_label=STATUS_LABELS[event.status],
             status_note=STATUS_NOTES.get(event.status, ""),
-            is_past=is_past(event.last_moment, self.today),
-            ends_at=last.ends_at.isoformat() if last else "",
+            is_past=plan.is_past(self.today),
+            ends_at=plan.last.span.ends_at,
+            when=plan.next_session(self.today).span,
             tables=[self.table_link(table_id) for table_id in event.tables],
             partners=[self.partner_link(partner_id) for partner_id in event.partners],
             outcomes=[self.product_link(product_id) for product_id in event.outcomes],
             upcoming=[self.line(occurrence) for occurrence in ahead] if event.is_series else [],
-            sessions_total=len(event.sessions),
+            sessions_total=len(plan.sessions),
             image=asset(self.site.content, event.source, event.image) if event.image else None,
             rhythm=rhythm(event),
             calendar=calendar,

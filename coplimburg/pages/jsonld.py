@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from coplimburg.agenda.archive import is_past
+from coplimburg.agenda.schedule import SESSIONS_IN_STRUCTURED_DATA, Span
 from coplimburg.content.events import Event
 from coplimburg.content.products import Product
 from coplimburg.content.site import Site
-from coplimburg.dates import Moment, aware
 from coplimburg.urls import absolute, item_path
 
 ORGANISATION = "Community of Practice Limburg"
@@ -18,10 +17,6 @@ _STATUS = {
     "geannuleerd": "https://schema.org/EventCancelled",
     "verplaatst": "https://schema.org/EventRescheduled",
 }
-
-
-def iso(moment: Moment) -> str:
-    return aware(moment).isoformat() if isinstance(moment, dt.datetime) else moment.isoformat()
 
 
 def organisation(site_url: str) -> dict[str, Any]:
@@ -43,13 +38,12 @@ def home(site: Site, site_url: str) -> dict[str, Any]:
 
 def event(site: Site, item: Event, site_url: str, today: dt.date) -> dict[str, Any]:
     """One Event, or for a series one Event per session from the build date on (the next few)."""
-    sessions = [session for session in item.sessions if not is_past(session.end or session.start, today)]
-    chosen = (sessions or item.sessions[-1:])[:3] if item.is_series else item.sessions[:1]
-    documents = [_event(site, item, session.start, session.end, site_url) for session in chosen]
+    chosen = item.schedule.shown(today, SESSIONS_IN_STRUCTURED_DATA)
+    documents = [_event(site, item, session.span, site_url) for session in chosen]
     return documents[0] if len(documents) == 1 else {"@context": "https://schema.org", "@graph": documents}
 
 
-def _event(site: Site, item: Event, start: Moment, end: Moment | None, site_url: str) -> dict[str, Any]:
+def _event(site: Site, item: Event, span: Span, site_url: str) -> dict[str, Any]:
     places: list[dict[str, Any]] = []
     if item.location:
         place: dict[str, Any] = {"@type": "Place", "name": item.location}
@@ -64,7 +58,7 @@ def _event(site: Site, item: Event, start: Moment, end: Moment | None, site_url:
         "@type": "Event",
         "name": item.title,
         "description": item.summary,
-        "startDate": iso(start),
+        "startDate": span.iso_start,
         "eventStatus": _STATUS[item.status],
         "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
         "location": places[0] if len(places) == 1 else places,
@@ -76,10 +70,10 @@ def _event(site: Site, item: Event, start: Moment, end: Moment | None, site_url:
         "url": absolute(site_url, item_path("events", item.id)),
         "inLanguage": "nl",
     }
-    if end is not None:
-        document["endDate"] = iso(end)
-    if item.status == "verplaatst" and item.previous_start is not None:
-        document["previousStartDate"] = iso(item.previous_start)
+    if span.iso_end is not None:
+        document["endDate"] = span.iso_end
+    if item.status == "verplaatst" and item.previous is not None:
+        document["previousStartDate"] = item.previous.iso_start
     return document
 
 

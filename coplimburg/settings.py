@@ -1,0 +1,59 @@
+"""Our settings under `extra.cop` in mkdocs.yml: one typed model, read once, with Dutch errors for bad values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+
+from coplimburg.content.fields import DayField, Strict, Text, validate
+from coplimburg.content.source import Document
+from coplimburg.dates import build_date
+from coplimburg.problems import ContentError, Problem
+
+CONFIG_FILE = "mkdocs.yml"
+
+
+class Settings(Strict):
+    content_dir: Text = "content"
+    # The day the build calls "today"; COP_BUILD_DATE in the environment wins over it.
+    build_date: DayField | None = None
+    # Author of every feed item and e-mail edition.
+    organisation: Text = "Community of Practice Limburg"
+    # How many items each feed carries.
+    feed_limit: int = Field(default=20, ge=1, le=1000)
+
+    def today(self) -> dt.date:
+        """The one build date (COP_BUILD_DATE, else `build_date`, else today in Amsterdam)."""
+        return build_date(self.build_date.isoformat() if self.build_date else None)
+
+
+def read_settings(extra: Any, config_file: Path | None = None) -> Settings:
+    """`extra.cop` as Settings; ContentError naming mkdocs.yml, the line and the field when a value is wrong."""
+    data = extra.get("cop") if isinstance(extra, dict) else None
+    shown = config_file.name if config_file else CONFIG_FILE
+    document = Document(path=shown, data=data if data is not None else {})
+    problems: list[Problem] = []
+    settings: Settings | None = validate(Settings, document, problems)
+    if settings is None:
+        lines = config_file.read_text(encoding="utf-8").splitlines() if config_file and config_file.is_file() else []
+        raise ContentError(
+            Problem(shown, _line_of(lines, problem.field), f"extra.cop.{problem.field}".rstrip("."), problem.message)
+            for problem in problems
+        )
+    return settings
+
+
+def _line_of(lines: list[str], field: str) -> int:
+    """The line of `field:` inside the `cop:` block of mkdocs.yml, or 0 when it is not written there."""
+    name = field.split(".")[0].split("[")[0]
+    inside = False
+    for number, line in enumerate(lines, 1):
+        if re.match(r"^\s+cop:\s*$", line):
+            inside = True
+        elif inside and name and re.match(rf"^\s+{re.escape(name)}:", line):
+            return number
+    return 0
