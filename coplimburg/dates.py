@@ -66,11 +66,6 @@ def _dutch_day(day: dt.date) -> str:
     return format_date(day, format="EEEE d MMMM y", locale=LOCALE)
 
 
-def short_date(day: dt.date) -> str:
-    """'13 jun. 2024'."""
-    return format_date(day, format="d MMM y", locale=LOCALE)
-
-
 def dutch_time(moment: dt.datetime) -> str:
     return format_time(moment.time(), format="HH:mm", locale=LOCALE)
 

@@ -136,15 +136,18 @@ def _entry(
     site: Site,
     site_url: str,
     collection: str,
-    item: Post | Event | Product,
+    item: Any,
     types: list[tuple[str, str]],
     facts: tuple[Fact, ...] = (),
     updated: dt.date | None = None,
 ) -> Entry:
+    """An item of any collection with a feed: it has a title, a summary and a `published` date; tables and
+    an image where its model has them."""
     feed = _feed(collection)
+    tables: tuple[str, ...] = tuple(getattr(item, "tables", ()))
     categories = (
         Category(feed.term, feed.title, SCHEMES["collection"]),
-        *(Category(table, _table_label(site, table), SCHEMES["table"]) for table in item.tables),
+        *(Category(table, _table_label(site, table), SCHEMES["table"]) for table in tables),
         *(Category(kind, kind_label, SCHEMES["type"]) for kind, kind_label in types),
     )
     return Entry(
@@ -156,7 +159,7 @@ def _entry(
         published=start_of_day(item.published),
         updated=start_of_day(max(item.published, updated or item.published)),
         categories=categories,
-        tables=tuple(item.tables),
+        tables=tables,
         facts=facts,
         image=_image(site, site_url, collection, item),
     )
@@ -202,8 +205,8 @@ def _table_label(site: Site, table_id: str) -> str:
     return f"Innovatietafel {table.code}" if table else table_id
 
 
-def _image(site: Site, site_url: str, collection: str, item: Post | Event | Product) -> Image | None:
-    if not item.image:
+def _image(site: Site, site_url: str, collection: str, item: Any) -> Image | None:
+    if not getattr(item, "image", None):
         return None
     # The loader has checked that the file exists beside the item.
     published = asset(site.content, item.source, item.image)

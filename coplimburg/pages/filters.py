@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from coplimburg.dates import dutch_date, dutch_span, short_date
+from coplimburg.dates import dutch_date, dutch_span
 
 
 def _iso(day: dt.date) -> str:
@@ -17,6 +17,5 @@ def _iso(day: dt.date) -> str:
 FILTERS: dict[str, Callable[..., Any]] = {
     "dutch_date": dutch_date,
     "dutch_span": dutch_span,
-    "short_date": short_date,
     "iso": _iso,
 }

@@ -33,9 +33,11 @@ class PageViews:
         }
 
     def context_for(self, meta: Mapping[str, Any], is_homepage: bool = False) -> dict[str, Any]:
-        """The template variables of a page: `cop` (its view) and `cop_ld` (its JSON-LD), or nothing."""
+        """The template variables of a page: `cop` (its view) and `cop_ld` (its JSON-LD), or nothing.
+
+        A collection without a view of its own here shows its item as it is (`cop` is the model)."""
         if "cop_view" in meta:
-            return {"cop": self.overviews[meta["cop_view"]], "cop_ld": None}
+            return {"cop": self.overviews.get(meta["cop_view"]), "cop_ld": None}
         collection, item_id = meta.get("cop_collection"), str(meta.get("cop_id", ""))
         if collection == "events":
             event = self.site.events[item_id]
@@ -53,4 +55,6 @@ class PageViews:
             return {"cop": self.items.post(item_id), "cop_ld": None}
         if collection == "partners":
             return {"cop": self.items.partner(item_id), "cop_ld": None}
+        if collection in self.site.items:
+            return {"cop": self.site.items[collection][item_id], "cop_ld": None}
         return {"cop": None, "cop_ld": jsonld.home(self.site, self.site_url) if is_homepage else None}

@@ -1,0 +1,57 @@
+"""Our settings under `extra.cop` in mkdocs.yml: typed, with defaults, and Dutch errors naming the line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import build_site
+
+from coplimburg.problems import ContentError
+from coplimburg.settings import Settings, read_settings
+
+
+def test_no_settings_give_the_documented_defaults():
+    settings = read_settings({})
+    assert settings == Settings(content_dir="content", build_date=None, feed_limit=20)
+    assert settings.organisation == "Community of Practice Limburg"
+
+
+def test_a_pinned_build_date_is_the_build_date_unless_the_environment_pins_another(monkeypatch):
+    monkeypatch.delenv("COP_BUILD_DATE", raising=False)
+    settings = read_settings({"cop": {"build_date": dt.date(2027, 1, 15)}})
+    assert settings.today() == dt.date(2027, 1, 15)
+    monkeypatch.setenv("COP_BUILD_DATE", "2026-11-28")
+    assert settings.today() == dt.date(2026, 11, 28)
+
+
+def test_every_bad_setting_is_reported_in_dutch_with_the_line_in_mkdocs_yml(tmp_path: Path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: x\nextra:\n  cop:\n    feed_limit: veel\n    build_date: morgen\n    colour: rood\n",
+        encoding="utf-8",
+    )
+    extra = yaml.safe_load(config.read_text(encoding="utf-8"))["extra"]
+    with pytest.raises(ContentError) as raised:
+        read_settings(extra, config)
+    assert [str(problem) for problem in raised.value.problems] == [
+        "mkdocs.yml:4: extra.cop.feed_limit: verwacht een geheel getal, gekregen 'veel'",
+        "mkdocs.yml:5: extra.cop.build_date: verwacht een datum zoals 2024-06-13 of 2024-06-13 13:00, gekregen 'morgen'",
+        "mkdocs.yml:6: extra.cop.colour: onbekend veld",
+    ]
+
+
+def test_a_bad_setting_stops_the_build_with_the_dutch_message_and_no_traceback(project: Path, tmp_path: Path):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("feed_limit: 20", "feed_limit: 0"), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "extra.cop.feed_limit: verwacht minstens 1, gekregen getal 0" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_build_runs_through_one_hook_file_so_no_hook_order_can_matter():
+    config = yaml.safe_load((Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["hooks"] == ["hooks/cop.py"]
