@@ -56,8 +56,14 @@ def calendar_files(site: Site, site_url: str, state: AgendaState, today: dt.date
         "Alle bijeenkomsten en evenementen van de Community of Practice Limburg.",
         subscribable=True,
     )
-    # Each event's VEVENTs are built once and appear in agenda.ics, its tables' calendars and its own file.
-    components = {event.id: event_components(event, revisions[event.id], site, site_url) for event in events}
+    # Each event's VEVENTs are built and serialised once; the bytes appear in agenda.ics, its tables'
+    # calendars and its own file (serialising, mostly icalendar's line folding, was the calendars' main cost).
+    components = {
+        event.id: b"".join(
+            component.to_ical() for component in event_components(event, revisions[event.id], site, site_url)
+        )
+        for event in events
+    }
     files = {AGENDA_ICS: _calendar(agenda, events, components, site_url)}
     for table in sorted(site.tables.values(), key=lambda table: table.id):
         table_events = [event for event in events if table.id in event.tables]
@@ -77,9 +83,8 @@ def _table_feed(table: Table) -> _Feed:
     )
 
 
-def _calendar(
-    feed: _Feed, events: list[Event], components: Mapping[str, list[icalendar.Event]], site_url: str
-) -> bytes:
+def _calendar(feed: _Feed, events: list[Event], components: Mapping[str, bytes], site_url: str) -> bytes:
+    """The calendar file: its own properties and time zone, then each event's serialised VEVENTs."""
     calendar = icalendar.Calendar.new(
         prodid=PRODID,
         uid=f"calendar-{feed.key}@{UID_DOMAIN}",
@@ -98,11 +103,11 @@ def _calendar(
         first, last = _span(events)
         # Whole years around the events: independent of the build date, and small.
         calendar.add_component(amsterdam(dt.date(first, 1, 1), dt.date(last + 1, 1, 1)))
-    for event in events:
-        for component in components[event.id]:
-            calendar.add_component(component)
-    data: bytes = calendar.to_ical()
-    return data
+    head: bytes = calendar.to_ical()
+    # icalendar writes subcomponents after the properties, so the events go right before the closing line.
+    closing = b"END:VCALENDAR\r\n"
+    assert head.endswith(closing)
+    return head[: -len(closing)] + b"".join(components[event.id] for event in events) + closing
 
 
 def event_components(event: Event, revision: Revision, site: Site, site_url: str) -> list[icalendar.Event]:
