@@ -1,6 +1,8 @@
 # Two commands: `make build` builds the site, `make test` runs every check. `make serve` previews.
 PYTHON ?= python3
 VENV := .venv
+# ProperDocs, the MkDocs 1.x continuation we can move to: tests build the sample site with it too.
+ENGINE_VENV := .venv-properdocs
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
@@ -20,7 +22,7 @@ bench: $(VENV)/.site
 check: $(VENV)/.site
 	$(BIN)/cop check
 
-test: $(VENV)/.test
+test: $(VENV)/.test $(ENGINE_VENV)/.site
 	bash tests/ensure-chromium
 	$(BIN)/ruff check coplimburg hooks tests bench
 	$(BIN)/ruff format --check coplimburg hooks tests bench
@@ -40,6 +42,17 @@ $(VENV)/.site: requirements/site.txt pyproject.toml
 
 $(VENV)/.test: $(VENV)/.site requirements/test.txt
 	$(BIN)/pip install --quiet --require-virtualenv -r requirements/test.txt
+	touch $@
+
+# The same pins with ProperDocs in place of MkDocs: ProperDocs answers `import mkdocs`, so Material,
+# mkdocs-macros and our hooks run on it unchanged.
+$(ENGINE_VENV)/.site: requirements/site.txt requirements/properdocs.txt pyproject.toml
+	test -x $(ENGINE_VENV)/bin/python || $(PYTHON) -m venv $(ENGINE_VENV)
+	$(ENGINE_VENV)/bin/python -m pip install --quiet --upgrade pip==25.3
+	grep -v -e '^mkdocs==' -e '^mkdocs-get-deps==' requirements/site.txt > $(ENGINE_VENV)/site-without-mkdocs.txt
+	$(ENGINE_VENV)/bin/pip install --quiet --require-virtualenv --no-deps \
+		-r requirements/properdocs.txt -r $(ENGINE_VENV)/site-without-mkdocs.txt
+	$(ENGINE_VENV)/bin/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 clean:
