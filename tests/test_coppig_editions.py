@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from conftest import REPO
 from lxml import html
+from sitebuild import SAMPLE
 
 from coplimburg.content.loader import load
 from coplimburg.feeds.channels import FeedSettings
@@ -17,9 +17,9 @@ SITE_URL = "https://www.communityofpracticelimburg.nl/"
 
 
 def sample_months() -> dict[str, set[str]]:
-    """Month → the item URLs published in it, straight from the sample content."""
+    """Month → the item URLs published in it, straight from tests/sample/content."""
     months: dict[str, set[str]] = {}
-    for entry in collect(load(REPO / "content"), SITE_URL):
+    for entry in collect(load(SAMPLE / "content"), SITE_URL):
         months.setdefault(entry.month, set()).add(entry.url)
     return months
 
@@ -63,7 +63,7 @@ def test_every_email_edition_is_one_column_with_inline_styles_absolute_links_and
 
 def test_an_email_edition_carries_each_items_title_link_and_summary(built_site: Path) -> None:
     settings = FeedSettings("CoP Limburg", "", "Community of Practice Limburg")
-    syndication = prepare(load(REPO / "content"), SITE_URL, settings)
+    syndication = prepare(load(SAMPLE / "content"), SITE_URL, settings)
     edition = syndication.editions[0]
     document = html.parse(built_site / edition.email_path).getroot()
     headings = [(heading.text_content(), heading.find("a").get("href")) for heading in document.iter("h2")]
