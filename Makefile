@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: build serve test check bench lint clean
+.PHONY: build serve test check bench lint clean golden
 
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict
@@ -28,6 +28,10 @@ test: $(VENV)/.test $(ENGINE_VENV)/.site
 	$(BIN)/ruff format --check coplimburg hooks tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+# Rewrite tests/golden/ (calendars, feeds, one e-mail edition of the sample site) from the current build; review the diff.
+golden: $(VENV)/.test
+	COP_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check --fix coplimburg hooks tests bench

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import yaml
-from conftest import REPO
+from sitebuild import REPO
 
 from bench.bench import FIGURES, main
 from bench.floor import floor_config, write_floor

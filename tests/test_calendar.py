@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from conftest import build_site
+import yaml
 from dateutil.rrule import rrulestr
+from sitebuild import SAMPLE
 
 from coplimburg.calendar.ics import calendar_files, event_uid
 from coplimburg.calendar.links import calendar_links
@@ -24,6 +25,11 @@ SITE_URL = "https://www.communityofpracticelimburg.nl/"
 TODAY = dt.date(2026, 11, 28)
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 SERIES_START = {"start": "2026-01-06 19:00", "end": "2026-01-06 20:30"}
+# Sample event id → the tables it names (tests/sample/content/events).
+SAMPLE_EVENTS = {
+    path.stem: set(yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1]).get("tables", []))
+    for path in (SAMPLE / "content" / "events").glob("*.md")
+}
 
 
 @pytest.fixture
@@ -205,33 +211,41 @@ def built_calendars(built_site: Path) -> dict[str, icalendar.Calendar]:
 
 
 def test_agenda_ics_holds_every_event_once_with_stable_unique_uids(built_calendars):
-    site = load(Path(__file__).parent.parent / "content")
     agenda = built_calendars["agenda.ics"]
     masters = [event for event in vevents(agenda) if "RECURRENCE-ID" not in event]
-    assert sorted(str(event["UID"]) for event in masters) == sorted(event_uid(event_id) for event_id in site.events)
+    assert sorted(str(event["UID"]) for event in masters) == sorted(event_uid(event_id) for event_id in SAMPLE_EVENTS)
     for calendar in built_calendars.values():
         assert tzids_used(calendar) <= {str(timezone["TZID"]) for timezone in calendar.walk("VTIMEZONE")}
 
 
-def test_each_table_has_a_calendar_with_its_meetings_and_events(built_calendars):
-    site = load(Path(__file__).parent.parent / "content")
-    for table_id in site.tables:
+def test_each_table_has_a_calendar_with_the_events_that_name_it(built_calendars):
+    tables = sorted(path.stem for path in (SAMPLE / "content" / "tables").glob("*.md"))
+    assert tables
+    for table_id in tables:
         calendar = built_calendars[f"innovatietafels/{table_id}.ics"]
         uids = {str(event["UID"]) for event in vevents(calendar)}
-        assert uids == {event_uid(event_id) for event_id in site.links.events_by_table[table_id]}
+        assert uids == {event_uid(event_id) for event_id, tables in SAMPLE_EVENTS.items() if table_id in tables}
 
 
-def test_a_series_download_holds_the_whole_series_with_its_skips(built_calendars):
-    series = vevents(built_calendars["agenda/tafel-2b-afstemming.ics"])
-    assert len(series) == 1
-    skipped = {value.dt.date() for value in series[0]["EXDATE"].dts}
-    assert skipped == {dt.date(2025, 12, 23), dt.date(2026, 8, 4)}
+def test_a_series_download_holds_the_whole_series_with_its_skips_and_its_moved_session(built_calendars):
+    series, moved = vevents(built_calendars["agenda/tafelafstemming-netwerk.ics"])
+    skipped = {value.dt.date() for value in series["EXDATE"].dts}
+    assert skipped == {dt.date(2026, 7, 28)}
+    assert moved["RECURRENCE-ID"].dt == dt.datetime(2027, 1, 12, 15, 30, tzinfo=AMSTERDAM)
+    assert dt.datetime(2027, 1, 13, 15, 30, tzinfo=AMSTERDAM) == moved.DTSTART
+    starts = expand(series)
+    assert {moment.utcoffset() for moment in starts} == {dt.timedelta(hours=1), dt.timedelta(hours=2)}
+    assert {moment.astimezone(AMSTERDAM).time() for moment in starts} == {dt.time(15, 30)}
 
 
-def test_two_builds_give_identical_calendar_bytes(built_site, tmp_path):
-    from conftest import REPO
-
-    again = tmp_path / "again"
-    assert build_site(REPO, again).returncode == 0
-    for path in sorted(built_site.rglob("*.ics")):
-        assert (again / path.relative_to(built_site)).read_bytes() == path.read_bytes(), path.name
+def test_the_built_calendar_marks_the_cancelled_all_day_and_multi_day_events(built_calendars):
+    agenda = built_calendars["agenda.ics"]
+    (cancelled,) = vevents(agenda, event_uid("werkbezoek-hbo-aansluiting"))
+    assert cancelled["STATUS"] == "CANCELLED"
+    (all_day,) = vevents(agenda, event_uid("open-dag-chill"))
+    assert (dt.date(2027, 3, 20), dt.date(2027, 3, 21)) == (all_day.DTSTART, all_day.DTEND)
+    (multi_day,) = vevents(agenda, event_uid("zomerschool-procestechniek"))
+    assert (
+        dt.datetime(2026, 8, 24, 9, tzinfo=AMSTERDAM),
+        dt.datetime(2026, 8, 26, 16, tzinfo=AMSTERDAM),
+    ) == (multi_day.DTSTART, multi_day.DTEND)

@@ -8,8 +8,8 @@ from typing import Any
 import lxml.html
 import markdown
 import pytest
-from conftest import REPO
 from pydantic import BaseModel
+from sitebuild import REPO
 
 from coplimburg.content.collections import SITE_DATA
 from coplimburg.content.fields import LOADER_FIELDS, Item

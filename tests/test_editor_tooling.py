@@ -8,7 +8,7 @@ import shlex
 from pathlib import PurePosixPath
 
 import yaml
-from conftest import REPO
+from sitebuild import REPO
 
 from coplimburg.content.collections import FILE_COLLECTIONS, SITE_DATA
 

@@ -10,7 +10,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from conftest import BUILD_DATE, REPO
+from sitebuild import BUILD_DATE, REPO
 
 PROPERDOCS = REPO / ".venv-properdocs" / "bin" / "properdocs"
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')

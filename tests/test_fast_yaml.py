@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import REPO
+from sitebuild import SAMPLE
 
 from coplimburg.content import source
 from coplimburg.problems import Problem
@@ -19,7 +19,7 @@ def read(text: str, loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader], monk
 
 
 @pytest.mark.parametrize(
-    "file", sorted([*REPO.glob("content/*/*.md"), *REPO.glob("content/site/*.yml")]), ids=lambda file: file.name
+    "file", sorted([*SAMPLE.glob("content/*/*.md"), *SAMPLE.glob("content/site/*.yml")]), ids=lambda file: file.name
 )
 def test_libyaml_reads_every_sample_file_with_the_same_values_and_lines(file, monkeypatch):
     text = file.read_text("utf-8")

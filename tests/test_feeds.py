@@ -13,8 +13,8 @@ import feedparser
 import markdown
 import pytest
 import yaml
-from conftest import REPO, build_site
 from lxml import html
+from sitebuild import SAMPLE
 
 from coplimburg.content.loader import load
 from coplimburg.feeds.channels import FeedSettings
@@ -23,6 +23,11 @@ from coplimburg.feeds.syndication import Syndication, prepare
 SITE_URL = "https://www.communityofpracticelimburg.nl/"
 SETTINGS = FeedSettings("CoP Limburg", "Nieuws van de CoP.", "Community of Practice Limburg", limit=20)
 FEEDS = ("feed.xml", "atom.xml", "feed.json")
+# The sample's feed items: its posts, events and products (tests/sample/content).
+SAMPLE_ITEMS = [
+    path for folder in ("news", "events", "coppyright") for path in (SAMPLE / "content" / folder).glob("*.md")
+]
+SAMPLE_TABLES = list((SAMPLE / "content" / "tables").glob("*.md"))
 
 
 def post(title: str = "Nieuws", published: str = "2024-06-20", body: str = "Tekst.", **fields: object) -> str:
@@ -66,8 +71,8 @@ def all_feed_files(site: Path) -> list[Path]:
 
 def test_every_feed_of_the_site_reads_back_without_errors(built_site: Path) -> None:
     files = all_feed_files(built_site)
-    # main + nieuws, agenda, CoPyright + eight tables, each in three formats
-    assert len(files) == (1 + 3 + 8) * 3
+    # main + nieuws, agenda, CoPyright + one per table, each in three formats
+    assert len(files) == (1 + 3 + len(SAMPLE_TABLES)) * 3
     for path in files:
         if path.suffix == ".json":
             document = json.loads(path.read_bytes())
@@ -84,24 +89,22 @@ def test_the_main_feed_mixes_posts_events_and_products_newest_first(built_site: 
     assert published == sorted(published, reverse=True)
     collections = {entry.id.rsplit(":", 1)[1].split("/")[0] for entry in feed.entries}
     assert collections == {"posts", "events", "products"}
-    assert len(feed.entries) == 20
+    assert len(feed.entries) == min(len(SAMPLE_ITEMS), SETTINGS.limit)
 
 
 def test_a_main_feed_item_carries_every_field(built_site: Path) -> None:
     feed = parsed((built_site / "feed.xml").read_bytes())
-    entry = next(entry for entry in feed.entries if entry.id.endswith(":posts/terugblik-coppisch-2024"))
-    assert entry.title == "Terugblik op CoPpisch 2024: Een Ecosysteem van Leren en Werken"
+    (entry,) = [entry for entry in feed.entries if entry.id.endswith(":posts/terugblik-coppisch-2024")]
+    assert entry.title == "Terugblik op CoPpisch 2024: alle opbrengsten in beeld"
     assert entry.link == SITE_URL + "coppig/nieuws/terugblik-coppisch-2024/"
-    assert entry.summary.startswith("Op 13 juni 2024 brachten alle innovatietafels")
+    assert entry.summary == "Op 13 juni 2024 lieten de tafels zien wat ze hebben gemaakt."
     body = html.fragment_fromstring(content_of(entry), create_parent="div")
     assert [heading.text_content() for heading in body.iter("h2")] == ["Opbrengsten in beeld", "Hoe nu verder?"]
     assert entry.author == "Community of Practice Limburg"
     assert {tag.term for tag in entry.tags} == {
         "Nieuws",
-        "Innovatietafel 2C1",
-        "Innovatietafel 2C2",
+        "Innovatietafel 2B",
         "Innovatietafel 3",
-        "Innovatietafel 4",
         "CoPpisch",
         "Innovatietafels",
     }
@@ -156,18 +159,11 @@ def test_each_collection_feed_holds_only_its_own_items(built_site: Path) -> None
 def test_a_table_feed_holds_the_posts_events_and_products_of_that_table(built_site: Path) -> None:
     feed = parsed((built_site / "innovatietafels/tafel-2b/feed.xml").read_bytes())
     ids = {entry.id.rsplit(":", 1)[1] for entry in feed.entries}
-    assert "posts/nieuw-in-copyright-blokkendoos" in ids
-    assert "products/blokkendoos-ibo" in ids
-    assert "events/tafel-2b-afstemming" in ids
+    assert "posts/nieuw-in-coppyright-checklist" in ids
+    assert "products/bouwstenen-ibo" in ids
+    assert "events/werksessie-leerroutes" in ids
+    assert "posts/lectoraat-gestart" not in ids
     assert all("Innovatietafel 2B" in {tag.term for tag in entry.tags} for entry in feed.entries)
-
-
-def test_building_twice_gives_identical_feed_bytes(built_site: Path, tmp_path: Path) -> None:
-    again = tmp_path / "again"
-    result = build_site(REPO, again)
-    assert result.returncode == 0, result.stderr
-    for path in all_feed_files(built_site):
-        assert (again / path.relative_to(built_site)).read_bytes() == path.read_bytes(), path
 
 
 def test_the_subscribe_page_lists_every_feed_and_the_calendar(built_site: Path) -> None:
@@ -297,7 +293,7 @@ def test_every_page_announces_the_main_feed_and_the_feed_of_its_section(built_si
         ("alternate", "application/feed+json", SITE_URL + "feed.json"),
     ]
     assert announced("over/") == main
-    assert announced("coppig/nieuws/cop-limburg-gaat-live/") == [
+    assert announced("coppig/nieuws/netwerk-van-start/") == [
         *main,
         ("alternate feed", "application/rss+xml", SITE_URL + "coppig/nieuws/feed.xml"),
         ("alternate feed", "application/atom+xml", SITE_URL + "coppig/nieuws/atom.xml"),

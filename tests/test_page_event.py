@@ -7,12 +7,15 @@ import datetime as dt
 import pytest
 from pages import content, facts, json_ld, lines, link_labels, links, page, text, texts
 
-COPPISCH_2024 = "agenda/coppisch-2024-ecosysteem-leren-en-werken/"
-WORKSHOP = "agenda/werksessie-blokkendoos-praktijkopleiders/"
-ONLINE = "agenda/online-kennissessie-validatiesysteem/"
-CANCELLED = "agenda/werkbezoek-associate-degree/"
-MOVED = "agenda/kennissessie-lectoraat-mbo-hbo/"
-SERIES = "agenda/tafel-3-afstemming/"
+# One event per case, from tests/sample/content/events.
+COPPISCH_2024 = "agenda/coppisch-2024/"
+WORKSHOP = "agenda/werksessie-leerroutes/"
+ONLINE = "agenda/online-kennissessie-validatie/"
+CANCELLED = "agenda/werkbezoek-hbo-aansluiting/"
+MOVED = "agenda/kennissessie-lectoraat/"
+SERIES = "agenda/tafelafstemming-netwerk/"
+ALL_DAY = "agenda/open-dag-chill/"
+MULTI_DAY = "agenda/zomerschool-procestechniek/"
 
 
 def registration_buttons(document):
@@ -33,18 +36,16 @@ def test_the_location_and_address_are_shown(built_site):
 def test_an_online_event_links_to_where_it_takes_place_and_has_no_location(built_site):
     shown = facts(page(built_site, ONLINE))
     assert "Waar" not in shown
-    assert links(shown["Online"], ONLINE) == [
-        "https://www.communityofpracticelimburg.nl/online/kennissessie-validatiesysteem"
-    ]
+    assert links(shown["Online"], ONLINE) == ["https://www.communityofpracticelimburg.nl/online/kennissessie-validatie"]
 
 
 def test_an_upcoming_event_with_registration_has_a_registration_button(built_site):
     (button,) = registration_buttons(page(built_site, WORKSHOP))
-    assert button.get("href") == "https://www.communityofpracticelimburg.nl/aanmelden/werksessie-blokkendoos"
+    assert button.get("href") == "https://www.communityofpracticelimburg.nl/aanmelden/werksessie-leerroutes"
     assert button.xpath("ancestor::*[@data-cop-actions]/@hidden") == []
 
 
-@pytest.mark.parametrize("url_path", [COPPISCH_2024, ONLINE, CANCELLED, MOVED, SERIES])
+@pytest.mark.parametrize("url_path", [COPPISCH_2024, ONLINE, CANCELLED, MOVED, SERIES, ALL_DAY, MULTI_DAY])
 def test_an_event_without_registration_has_no_registration_button(built_site, url_path):
     assert registration_buttons(page(built_site, url_path)) == []
 
@@ -71,13 +72,28 @@ def test_a_moved_event_is_marked_moved_and_shows_the_original_date_struck_throug
     assert text(facts(page(built_site, MOVED))["Wanneer"]) == "donderdag 10 december 2026, 13:30–16:30"
 
 
+def test_an_all_day_event_shows_its_date_without_a_time(built_site):
+    when = facts(page(built_site, ALL_DAY))["Wanneer"]
+    assert text(when) == "zaterdag 20 maart 2027"
+    assert when.xpath(".//time/@datetime") == ["2027-03-20"]
+    (event,) = json_ld(page(built_site, ALL_DAY))
+    assert (event["startDate"], "endDate" in event) == ("2027-03-20", False)
+
+
+def test_a_multi_day_event_shows_its_first_and_last_day_with_times(built_site):
+    when = facts(page(built_site, MULTI_DAY))["Wanneer"]
+    assert text(when) == "maandag 24 augustus 2026, 09:00 tot woensdag 26 augustus 2026, 16:00"
+    (event,) = json_ld(page(built_site, MULTI_DAY))
+    assert (event["startDate"], event["endDate"]) == ("2026-08-24T09:00:00+02:00", "2026-08-26T16:00:00+02:00")
+
+
 def test_a_planned_event_has_no_status_notice(built_site):
     assert content(page(built_site, WORKSHOP)).xpath('.//*[contains(@class, "cop-status")]') == []
 
 
 def test_the_event_links_its_tables_and_partners(built_site):
     shown = facts(page(built_site, WORKSHOP))
-    table = "Tafel 2B: Real life IBO's en een modulair curriculum voor zij-instroom en maatwerk"
+    table = "Tafel 2B: Modulaire leerroutes voor zij-instromers"
     assert link_labels(shown["Innovatietafels"], WORKSHOP) == {table: "innovatietafels/tafel-2b/"}
     assert links(shown["Organisatie"], WORKSHOP) == [
         "partners/vista-college/",
@@ -88,10 +104,7 @@ def test_the_event_links_its_tables_and_partners(built_site):
 
 def test_the_outcomes_link_to_their_products(built_site):
     (outcomes,) = content(page(built_site, COPPISCH_2024)).xpath('.//h2[@id="opbrengsten"]/following-sibling::ul[1]')
-    assert links(outcomes, COPPISCH_2024) == [
-        "coppyright/modulair-curriculum-procestechniek-initieel/",
-        "coppyright/modulair-curriculum-zij-instroom/",
-    ]
+    assert links(outcomes, COPPISCH_2024) == ["coppyright/nulmeting-verwachtingen/", "coppyright/bouwstenen-ibo/"]
 
 
 def test_the_body_is_rendered_from_markdown(built_site):
@@ -103,7 +116,7 @@ def test_the_body_is_rendered_from_markdown(built_site):
 def test_a_series_shows_its_rhythm_next_session_and_upcoming_sessions(built_site):
     document = page(built_site, SERIES)
     when = facts(document)["Wanneer"]
-    assert lines(when) == ["Elke 8 weken, tot en met vrijdag 31 december 2027", "Volgende sessie:"]
+    assert lines(when) == ["Elke 8 weken, tot en met woensdag 30 juni 2027", "Volgende sessie:"]
     assert texts(when.xpath("./time")) == ["woensdag 13 januari 2027, 15:30–17:00"]
     sessions = content(document).xpath('.//h2[@id="sessies"]/following-sibling::ul[1]/li')
     starts = [item.xpath("./time/@datetime")[0] for item in sessions]
@@ -115,7 +128,7 @@ def test_a_series_shows_its_rhythm_next_session_and_upcoming_sessions(built_site
 def test_the_json_ld_describes_a_scheduled_event_at_a_place(built_site):
     (event,) = json_ld(page(built_site, WORKSHOP))
     assert event["@type"] == "Event"
-    assert event["name"] == "Werksessie de blokkendoos vol IBO's voor praktijkopleiders"
+    assert event["name"] == "Werksessie leerroutes voor praktijkopleiders"
     assert dt.datetime.fromisoformat(event["startDate"]) == dt.datetime(
         2026, 12, 9, 13, 0, tzinfo=dt.timezone(dt.timedelta(hours=1))
     )
@@ -140,7 +153,7 @@ def test_the_json_ld_of_an_online_event_has_a_virtual_location(built_site):
     (event,) = json_ld(page(built_site, ONLINE))
     assert event["location"] == {
         "@type": "VirtualLocation",
-        "url": "https://www.communityofpracticelimburg.nl/online/kennissessie-validatiesysteem",
+        "url": "https://www.communityofpracticelimburg.nl/online/kennissessie-validatie",
     }
     assert event["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
 

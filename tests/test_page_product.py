@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from conftest import REPO
 from pages import content, facts, json_ld, link_labels, links, page, resolve, text, texts
+from sitebuild import SAMPLE
 
-PRODUCT = "coppyright/nulmeting-verwachtingen-cop/"
-UPDATED = "coppyright/blokkendoos-ibo/"
-MARKDOWN_DOWNLOAD = "coppyright/validatiesysteem-leervormen-skills/"
+# tests/sample/content/coppyright: with two downloads, updated, with a Markdown download, with an image.
+PRODUCT = "coppyright/nulmeting-verwachtingen/"
+UPDATED = "coppyright/bouwstenen-ibo/"
+MARKDOWN_DOWNLOAD = "coppyright/checklist-validatiegesprek/"
+ILLUSTRATED = "coppyright/leerroute-zij-instroom/"
 
 
 def downloads(document):
@@ -17,29 +19,29 @@ def downloads(document):
 
 def test_the_product_shows_its_title_type_and_summary(built_site):
     article = content(page(built_site, PRODUCT))
-    assert texts(article.xpath(".//h1")) == ["Nulmeting verwachtingen CoP"]
+    assert texts(article.xpath(".//h1")) == ["Nulmeting verwachtingen"]
     assert texts(article.xpath('.//*[contains(@class, "cop-kicker")]')) == ["CoPyright · Onderzoek"]
     assert texts(article.xpath('.//*[contains(@class, "cop-summary")]')) == [
-        "Onderzoek naar de verwachtingen van founding fathers, studenten, docenten, praktijkopleiders en "
-        "voorzitters van de innovatietafels bij de start van de CoP."
+        "Onderzoek naar wat studenten, docenten en praktijkopleiders bij de start van de CoP van de "
+        "samenwerking verwachtten."
     ]
 
 
 def test_the_product_facts_give_type_audiences_levels_domains_and_version_in_words(built_site):
     shown = {term: text(definition) for term, definition in facts(page(built_site, PRODUCT)).items()}
     assert shown["Soort"] == "Onderzoek"
-    assert shown["Voor wie"] == "Docenten, Praktijkopleiders, Bedrijven"
-    assert shown["Niveau"] == "Mbo niveau 3, Mbo niveau 4, Hbo"
+    assert shown["Voor wie"] == "Docenten, Praktijkopleiders"
+    assert shown["Niveau"] == "Mbo niveau 4, Hbo"
     assert shown["Domein"] == "Onderwijskunde"
     assert shown["Versie"] == "1.0"
-    assert shown["Gepubliceerd"] == "donderdag 16 juni 2022"
+    assert shown["Gepubliceerd"] == "donderdag 13 juni 2024"
     assert "Bijgewerkt" not in shown
 
 
 def test_an_updated_product_shows_the_date_of_its_update(built_site):
     updated = facts(page(built_site, UPDATED))["Bijgewerkt"]
-    assert text(updated) == "donderdag 13 juni 2024"
-    assert updated.xpath(".//time/@datetime") == ["2024-06-13"]
+    assert text(updated) == "donderdag 12 juni 2025"
+    assert updated.xpath(".//time/@datetime") == ["2025-06-12"]
 
 
 def test_the_licence_is_named_in_full_and_linked(built_site):
@@ -52,11 +54,7 @@ def test_the_licence_is_named_in_full_and_linked(built_site):
 
 def test_the_partners_and_tables_that_made_it_are_linked(built_site):
     shown = facts(page(built_site, PRODUCT))
-    assert links(shown["Gemaakt door"], PRODUCT) == [
-        "partners/zuyd-hogeschool/",
-        "partners/roc-leijgraaf/",
-        "partners/vista-college/",
-    ]
+    assert links(shown["Gemaakt door"], PRODUCT) == ["partners/zuyd-hogeschool/", "partners/vista-college/"]
     assert links(shown["Innovatietafel"], PRODUCT) == ["innovatietafels/tafel-4/", "innovatietafels/tafel-3/"]
 
 
@@ -70,43 +68,46 @@ def test_each_download_shows_its_file_type_and_size(built_site):
 
 def test_each_download_link_serves_the_file_itself(built_site):
     for url_path, folder in [
-        (PRODUCT, "nulmeting-verwachtingen-cop"),
-        (MARKDOWN_DOWNLOAD, "validatiesysteem-leervormen-skills"),
+        (PRODUCT, "nulmeting-verwachtingen"),
+        (UPDATED, "bouwstenen-ibo"),
+        (MARKDOWN_DOWNLOAD, "checklist-validatiegesprek"),
     ]:
         for item in downloads(page(built_site, url_path)):
             (anchor,) = item.xpath("./a")
             assert anchor.get("download") is not None
             served = built_site / resolve(url_path, anchor.get("href"))
-            source = REPO / "content" / "coppyright" / "files" / folder / served.name
+            source = SAMPLE / "content" / "coppyright" / "files" / folder / served.name
             assert served.read_bytes() == source.read_bytes()
 
 
 def test_a_markdown_download_is_published_as_a_file_not_as_a_page(built_site):
     (item,) = downloads(page(built_site, MARKDOWN_DOWNLOAD))
     assert text(item).startswith("Checklist voor een validatiegesprek (tekst (Markdown),")
-    assert not (built_site / "coppyright/files/validatiesysteem-leervormen-skills/checklist-validatie").exists()
+    assert not (built_site / "coppyright/files/checklist-validatiegesprek/checklist").exists()
 
 
 def test_the_events_where_it_was_presented_are_linked(built_site):
     (presented,) = content(page(built_site, PRODUCT)).xpath('.//h2[@id="gepresenteerd"]/following-sibling::ul[1]')
-    assert link_labels(presented, PRODUCT) == {
-        "CoPpisch 2022: Ecosystemisch leren en onderzoeken": "agenda/coppisch-2022-leren-en-onderzoeken/"
-    }
+    assert link_labels(presented, PRODUCT) == {"CoPpisch 2024: Alle opbrengsten in beeld": "agenda/coppisch-2024/"}
+
+
+def test_a_product_image_is_shown_with_its_alt_text_and_published_beside_the_page(built_site):
+    (image,) = content(page(built_site, ILLUSTRATED)).iter("img")
+    assert image.get("alt") == "Schema van de leerroute in vier blokken"
+    served = built_site / resolve(ILLUSTRATED, image.get("src"))
+    source = SAMPLE / "content" / "coppyright" / "images" / "leerroute-zij-instroom.png"
+    assert served.read_bytes() == source.read_bytes()
 
 
 def test_the_json_ld_describes_a_learning_resource(built_site):
     (resource,) = json_ld(page(built_site, PRODUCT))
     assert "LearningResource" in resource["@type"]
-    assert resource["name"] == "Nulmeting verwachtingen CoP"
-    assert resource["description"].startswith("Onderzoek naar de verwachtingen")
+    assert resource["name"] == "Nulmeting verwachtingen"
+    assert resource["description"].startswith("Onderzoek naar wat studenten")
     assert resource["learningResourceType"] == "Onderzoek"
     assert resource["license"] == "https://creativecommons.org/licenses/by/4.0/deed.nl"
-    assert resource["educationalLevel"] == ["Mbo niveau 3", "Mbo niveau 4", "Hbo"]
-    assert [audience["educationalRole"] for audience in resource["audience"]] == [
-        "Docenten",
-        "Praktijkopleiders",
-        "Bedrijven",
-    ]
+    assert resource["educationalLevel"] == ["Mbo niveau 4", "Hbo"]
+    assert [audience["educationalRole"] for audience in resource["audience"]] == ["Docenten", "Praktijkopleiders"]
     assert resource["version"] == "1.0"
-    assert resource["datePublished"] == "2022-06-16"
+    assert resource["datePublished"] == "2024-06-13"
     assert resource["url"] == "https://www.communityofpracticelimburg.nl/" + PRODUCT

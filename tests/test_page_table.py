@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pages import content, facts, link_labels, links, page, text, texts
+from sitebuild import SAMPLE
 
 TABLE = "innovatietafels/tafel-2b/"
 TABLE_3 = "innovatietafels/tafel-3/"
+# Every table code in tests/sample/content/tables, in code order.
+CODES = ["2B", "3", "4"]
 
 
 def section(document, heading_id):
@@ -17,17 +20,16 @@ def section(document, heading_id):
 def test_the_overview_lists_every_table_in_code_order_with_theme_lead_and_status(built_site):
     rows = content(page(built_site, "innovatietafels/")).xpath(".//table/tbody/tr")
     codes = [text(row.xpath("./th")[0]).split(":")[0] for row in rows]
-    assert codes == ["2A", "2B", "2C1", "2C2", "2D", "2E", "3", "4"]
-    second = rows[1]
-    assert link_labels(second, "innovatietafels/") == {
-        "2B: Real life IBO's en een modulair curriculum voor zij-instroom en maatwerk": TABLE
-    }
-    assert texts(second.xpath("./td")) == [
-        "Integrale beroepsopdrachten (IBO's) uit de echte beroepspraktijk als bouwstenen voor een modulair "
-        "curriculum voor zij-instromers en maatwerktrajecten.",
+    assert codes == CODES
+    assert len(rows) == len(list((SAMPLE / "content" / "tables").glob("*.md")))
+    first, last = rows[0], rows[-1]
+    assert link_labels(first, "innovatietafels/") == {"2B: Modulaire leerroutes voor zij-instromers": TABLE}
+    assert texts(first.xpath("./td")) == [
+        "Integrale beroepsopdrachten als bouwstenen voor leerroutes op maat voor zij-instromers en upgraders.",
         "Onderwijskundig leider, VISTA college",
         "Actief",
     ]
+    assert texts(last.xpath("./td"))[-1] == "Afgerond"
 
 
 def test_the_overview_table_has_column_headers(built_site):
@@ -39,7 +41,7 @@ def test_the_overview_table_has_column_headers(built_site):
 def test_a_table_page_shows_code_status_title_and_theme(built_site):
     article = content(page(built_site, TABLE))
     assert texts(article.xpath('.//*[contains(@class, "cop-kicker")]')) == ["Innovatietafel 2B · Actief"]
-    assert texts(article.xpath(".//h1")) == ["Real life IBO's en een modulair curriculum voor zij-instroom en maatwerk"]
+    assert texts(article.xpath(".//h1")) == ["Modulaire leerroutes voor zij-instromers"]
     assert texts(article.xpath('.//*[contains(@class, "cop-summary")]'))[0].startswith("Integrale beroepsopdrachten")
 
 
@@ -56,10 +58,9 @@ def test_the_members_are_grouped_by_kind_of_partner(built_site):
     headings = article.xpath('.//h2[@id="aan-tafel"]/following-sibling::h3')
     groups = {text(heading): links(heading.getnext(), TABLE_3) for heading in headings}
     assert groups == {
-        "Carrière": ["partners/chemelot-talent-office/"],
         "Onderwijs": ["partners/vista-college/", "partners/zuyd-hogeschool/"],
         "Onderzoek": ["partners/chill/"],
-        "Overheid": ["partners/gemeente-sittard-geleen/"],
+        "Overheid": ["partners/provincie-limburg/"],
     }
 
 
@@ -67,27 +68,29 @@ def test_the_upcoming_meetings_are_listed_soonest_first(built_site):
     items = section(page(built_site, TABLE), "komende-bijeenkomsten").xpath("./li")
     starts = [item.xpath("./time/@datetime")[0] for item in items]
     assert starts == sorted(starts)
-    assert starts[0] == "2026-12-09T13:00:00+01:00"
-    assert links(items[0], TABLE) == ["agenda/werksessie-blokkendoos-praktijkopleiders/"]
-    assert "agenda/tafel-2b-afstemming/" in links(section(page(built_site, TABLE), "komende-bijeenkomsten"), TABLE)
+    assert links(section(page(built_site, TABLE), "komende-bijeenkomsten"), TABLE) == [
+        "agenda/werksessie-leerroutes/",
+        "agenda/online-kennissessie-validatie/",
+    ]
 
 
 def test_the_past_meetings_link_to_their_event_pages(built_site):
     assert links(section(page(built_site, TABLE), "eerdere-bijeenkomsten"), TABLE) == [
-        "agenda/coppisch-2024-ecosysteem-leren-en-werken/",
-        "agenda/coppisch-2023-produceren/",
+        "agenda/zomerschool-procestechniek/",
+        "agenda/coppisch-2025/",
+        "agenda/coppisch-2024/",
     ]
 
 
 def test_the_products_of_the_table_are_listed(built_site):
     assert sorted(links(section(page(built_site, TABLE), "coppyright"), TABLE)) == [
-        "coppyright/begeleidingssystematiek/",
-        "coppyright/blokkendoos-ibo/",
-        "coppyright/modulair-curriculum-zij-instroom/",
-        "coppyright/validatiesysteem-leervormen-skills/",
+        "coppyright/bouwstenen-ibo/",
+        "coppyright/checklist-validatiegesprek/",
+        "coppyright/curriculum-procestechniek-bol/",
+        "coppyright/leerroute-zij-instroom/",
     ]
 
 
 def test_the_table_body_is_rendered_from_markdown(built_site):
     paragraphs = texts(content(page(built_site, TABLE)).xpath("./article/p"))
-    assert any(paragraph.startswith("Tafel 2B ontwikkelt integrale beroepsopdrachten") for paragraph in paragraphs)
+    assert any(paragraph.startswith("Tafel 2B maakt integrale beroepsopdrachten (IBO's)") for paragraph in paragraphs)

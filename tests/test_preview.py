@@ -17,12 +17,12 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import BUILD_DATE
+from sitebuild import BUILD_DATE
 
 from coplimburg.editors.preview import HEADING
 
-EVENT = Path("content/events/groot-klankbord.md")
-BROKEN_LINE = "content/events/groot-klankbord.md:5: start: verwacht een datum zoals 2024-06-13 of 2024-06-13 13:00"
+EVENT = Path("content/events/coppisch-2025.md")
+BROKEN_LINE = "content/events/coppisch-2025.md:5: start: verwacht een datum zoals 2024-06-13 of 2024-06-13 13:00"
 DEADLINE = 60.0
 PROBLEMS = "//ul[@class='cop-problems']"
 
@@ -103,7 +103,7 @@ def preview(project: Path) -> Iterator[Callable[[], Preview]]:
 
 def _break(project: Path) -> str:
     original = (project / EVENT).read_text(encoding="utf-8")
-    (project / EVENT).write_text(original.replace("start: 2025-03-18 14:00", "start: 780"), encoding="utf-8")
+    (project / EVENT).write_text(original.replace("start: 2025-06-12 13:00", "start: 780"), encoding="utf-8")
     return original
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from conftest import REPO
+from sitebuild import REPO
 
 from coplimburg.dates import AMSTERDAM
 

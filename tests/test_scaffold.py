@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DATE, build_site
+from sitebuild import BUILD_DATE, build_site
 
 from coplimburg.content.loader import load
 from coplimburg.content.slugs import slugify

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import REPO
+from sitebuild import REPO
 
 from coplimburg.editors.schemas import render, schemas
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import build_site
+from sitebuild import build_site
 
 from coplimburg.problems import ContentError
 from coplimburg.settings import Settings, read_settings

@@ -54,7 +54,8 @@ class Span:
     """When something takes place: aware start and exclusive end in Amsterdam.
 
     All day: `start` is midnight of the first day and `end` midnight after the last day. With a time but
-    no written end (`open_end`), the span ends when it starts."""
+    no written end, the span ends when it starts. `open_end`: no end was written (structured data then
+    names none)."""
 
     start: dt.datetime
     end: dt.datetime
@@ -179,7 +180,7 @@ def span(start: Moment, end: Moment | None, field: str = "start") -> Span:
     last = end if end is not None else start
     if last < start:
         raise ValueError(f"end: ligt vóór start ({start.isoformat()}); het einde mag niet vóór het begin liggen")
-    return Span(_midnight(start), _midnight(last + _DAY), all_day=True)
+    return Span(_midnight(start), _midnight(last + _DAY), all_day=True, open_end=end is None)
 
 
 def moment_span(moment: Moment, field: str) -> Span:
@@ -293,7 +294,9 @@ def _session_span(moment: Moment, duration: dt.timedelta, planned: Span, field: 
     if not planned.all_day:
         raise ValueError(f"{field}: schrijf een datum met tijd, net als start")
     days = (planned.last_day - planned.first_day).days
-    return Span(_midnight(moment), _midnight(moment + dt.timedelta(days=days + 1)), all_day=True)
+    return Span(
+        _midnight(moment), _midnight(moment + dt.timedelta(days=days + 1)), all_day=True, open_end=planned.open_end
+    )
 
 
 def start_of_day(day: dt.date) -> dt.datetime:

@@ -8,9 +8,13 @@ import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Page, expect
+from sitebuild import SAMPLE
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 3}
 DUTCH = dt.timezone(dt.timedelta(hours=1))
+PRODUCTS = len(list((SAMPLE / "content" / "coppyright").glob("*.md")))
+# tests/sample/content/events/werksessie-leerroutes.md: upcoming on the build date, with registration.
+WORKSHOP = "Werksessie leerroutes voor praktijkopleiders"
 
 
 def heading(page: Page) -> str:
@@ -20,19 +24,19 @@ def heading(page: Page) -> str:
 def journey(page: Page, site_url: str) -> None:
     """Home → an upcoming event → one of its tables → one of that table's products, by following links."""
     page.goto(site_url)
-    page.get_by_role("link", name="Werksessie de blokkendoos vol IBO's voor praktijkopleiders").first.click()
-    expect(page).to_have_url(site_url + "agenda/werksessie-blokkendoos-praktijkopleiders/")
-    assert heading(page) == "Werksessie de blokkendoos vol IBO's voor praktijkopleiders"
-    expect(page.get_by_role("link", name="Aanmelden voor Werksessie de blokkendoos")).to_be_visible()
+    page.get_by_role("link", name=WORKSHOP).first.click()
+    expect(page).to_have_url(site_url + "agenda/werksessie-leerroutes/")
+    assert heading(page) == WORKSHOP
+    expect(page.get_by_role("link", name=f"Aanmelden voor {WORKSHOP}")).to_be_visible()
 
-    page.get_by_role("link", name="Tafel 2B: Real life IBO's en een modulair curriculum").click()
+    page.get_by_role("link", name="Tafel 2B: Modulaire leerroutes voor zij-instromers").click()
     expect(page).to_have_url(site_url + "innovatietafels/tafel-2b/")
-    assert heading(page) == "Real life IBO's en een modulair curriculum voor zij-instroom en maatwerk"
+    assert heading(page) == "Modulaire leerroutes voor zij-instromers"
 
-    page.get_by_role("link", name="De blokkendoos vol IBO's", exact=True).click()
-    expect(page).to_have_url(site_url + "coppyright/blokkendoos-ibo/")
-    assert heading(page) == "De blokkendoos vol IBO's"
-    expect(page.get_by_role("link", name="Overzicht van de blokkendoos")).to_be_visible()
+    page.get_by_role("link", name="Bouwstenen voor IBO's", exact=True).click()
+    expect(page).to_have_url(site_url + "coppyright/bouwstenen-ibo/")
+    assert heading(page) == "Bouwstenen voor IBO's"
+    expect(page.get_by_role("link", name="Overzicht van de bouwstenen")).to_be_visible()
 
 
 def test_a_visitor_goes_from_home_to_an_event_to_its_table_to_a_product(open_page, site_url):
@@ -59,23 +63,20 @@ def test_the_catalogue_filters_narrow_the_list_show_the_count_and_update_the_url
     page.goto(site_url + "coppyright/")
     form = page.locator("form[data-cop-filters]")
     expect(form).to_be_visible()
-    assert len(catalogue_titles(page)) == 6
+    assert len(catalogue_titles(page)) == PRODUCTS
 
     form.get_by_label("Curriculum").check()
     expect(page.locator("[data-cop-count]")).to_have_text("2 producten")
-    assert sorted(catalogue_titles(page)) == [
-        "Flexibel modulair curriculum procestechniek (initieel)",
-        "Modulair curriculum zij-instroom",
-    ]
+    assert sorted(catalogue_titles(page)) == ["Curriculum procestechniek bol", "Leerroute zij-instroom"]
     assert parse_qs(urlsplit(page.url).query) == {"type": ["curriculum"]}
 
     form.get_by_label("Upgraders (zittend personeel)").check()
     expect(page.locator("[data-cop-count]")).to_have_text("1 product")
-    assert catalogue_titles(page) == ["Modulair curriculum zij-instroom"]
+    assert catalogue_titles(page) == ["Leerroute zij-instroom"]
     assert parse_qs(urlsplit(page.url).query) == {"type": ["curriculum"], "doelgroep": ["upgraders"]}
 
     form.get_by_role("button", name="Alle filters wissen").click()
-    expect(page.locator("[data-cop-count]")).to_have_text("6 producten")
+    expect(page.locator("[data-cop-count]")).to_have_text(f"{PRODUCTS} producten")
     assert urlsplit(page.url).query == ""
 
 
@@ -83,7 +84,7 @@ def test_a_catalogue_url_with_filters_applies_them_on_load(open_page, site_url):
     page = open_page()
     page.goto(site_url + "coppyright/?niveau=hbo")
     expect(page.locator("[data-cop-count]")).to_have_text("1 product")
-    assert catalogue_titles(page) == ["Nulmeting verwachtingen CoP"]
+    assert catalogue_titles(page) == ["Nulmeting verwachtingen"]
     expect(page.locator("form[data-cop-filters]").get_by_label("Hbo")).to_be_checked()
 
 
@@ -97,9 +98,9 @@ def test_filters_that_match_nothing_say_so(open_page, site_url):
 def test_without_javascript_the_catalogue_lists_every_product_and_hides_the_filters(open_page, site_url):
     page = open_page(java_script_enabled=False)
     page.goto(site_url + "coppyright/?type=curriculum")
-    assert len(catalogue_titles(page)) == 6
+    assert len(catalogue_titles(page)) == PRODUCTS
     expect(page.locator("form[data-cop-filters]")).to_be_hidden()
-    expect(page.locator("[data-cop-count]")).to_have_text("6 producten")
+    expect(page.locator("[data-cop-count]")).to_have_text(f"{PRODUCTS} producten")
 
 
 def search(page: Page, words: str) -> list[str]:
@@ -107,19 +108,28 @@ def search(page: Page, words: str) -> list[str]:
     field = page.locator("input.md-search__input")
     field.click()
     field.fill("")
+    expect(page.locator(".md-search-result__meta")).to_have_text("Typ om te beginnen met zoeken")
     field.press_sequentially(words)
     expect(page.locator(".md-search-result__meta")).not_to_have_text("Typ om te beginnen met zoeken")
-    hrefs = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(link => link.href)")
-    return sorted({href.split("?")[0].split("#")[0] for href in hrefs})
+    # Material searches again on every key: read the list once it has stopped changing.
+    found: list[str] = []
+    for _ in range(40):
+        page.wait_for_timeout(250)
+        hrefs = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(link => link.href)")
+        current = sorted({href.split("?")[0].split("#")[0] for href in hrefs})
+        if current == found:
+            break
+        found = current
+    return found
 
 
 def test_search_finds_a_product_by_a_dutch_word_only_it_contains(open_page, site_url):
     page = open_page()
     page.goto(site_url)
-    # "vaardigheden" and "leerdoelen" appear on one page only: the blokkendoos product.
-    assert search(page, "vaardigheden") == [site_url + "coppyright/blokkendoos-ibo/"]
+    # In tests/sample/, "vaardigheden" and "leerdoelen" appear in one page only: the body of bouwstenen-ibo.md.
+    assert search(page, "vaardigheden") == [site_url + "coppyright/bouwstenen-ibo/"]
     # Material searches for words that start with what was typed, so the singular finds the plural.
-    assert search(page, "leerdoel") == [site_url + "coppyright/blokkendoos-ibo/"]
+    assert search(page, "leerdoel") == [site_url + "coppyright/bouwstenen-ibo/"]
 
 
 def test_an_event_that_passed_after_the_build_moves_out_of_the_upcoming_list(open_page, site_url):
@@ -129,8 +139,8 @@ def test_an_event_that_passed_after_the_build_moves_out_of_the_upcoming_list(ope
     upcoming = page.locator("[data-cop-upcoming]").first
     recent = page.locator("[data-cop-recent]").first
     expect(recent).to_be_visible()
-    expect(recent.get_by_role("link")).to_have_text(["Werksessie de blokkendoos vol IBO's voor praktijkopleiders"])
-    expect(upcoming.get_by_role("link", name="Werksessie de blokkendoos")).to_have_count(0)
+    expect(recent.get_by_role("link")).to_have_text([WORKSHOP])
+    expect(upcoming.get_by_role("link", name=WORKSHOP)).to_have_count(0)
     first_upcoming = upcoming.locator("li time").first.get_attribute("datetime")
     assert first_upcoming == "2026-12-10T13:30:00+01:00"
 
@@ -139,28 +149,26 @@ def test_before_it_ends_an_event_stays_upcoming(open_page, site_url):
     page = open_page(now=dt.datetime(2026, 12, 9, 16, 0, tzinfo=DUTCH))
     page.goto(site_url + "agenda/")
     expect(page.locator("[data-cop-recent]").first).to_be_hidden()
-    expect(page.locator("[data-cop-upcoming] li").first.get_by_role("link")).to_have_text(
-        "Werksessie de blokkendoos vol IBO's voor praktijkopleiders"
-    )
+    expect(page.locator("[data-cop-upcoming] li").first.get_by_role("link")).to_have_text(WORKSHOP)
 
 
 def test_an_event_page_that_passed_after_the_build_says_so_and_hides_registration(open_page, site_url):
-    url = site_url + "agenda/werksessie-blokkendoos-praktijkopleiders/"
+    url = site_url + "agenda/werksessie-leerroutes/"
     before = open_page()
     before.goto(url)
     expect(before.locator("[data-cop-passed]")).to_be_hidden()
-    expect(before.get_by_role("link", name="Aanmelden voor Werksessie de blokkendoos")).to_be_visible()
+    expect(before.get_by_role("link", name=f"Aanmelden voor {WORKSHOP}")).to_be_visible()
 
     after = open_page(now=dt.datetime(2026, 12, 10, 9, 0, tzinfo=DUTCH))
     after.goto(url)
     expect(after.locator("[data-cop-passed]")).to_have_text("Dit evenement is voorbij.")
-    expect(after.get_by_role("link", name="Aanmelden voor Werksessie de blokkendoos")).to_be_hidden()
+    expect(after.get_by_role("link", name=f"Aanmelden voor {WORKSHOP}")).to_be_hidden()
 
 
 def test_text_meant_for_screen_readers_only_is_not_shown(open_page, site_url):
     page = open_page()
-    page.goto(site_url + "agenda/werksessie-blokkendoos-praktijkopleiders/")
-    button = page.get_by_role("link", name="Aanmelden voor Werksessie de blokkendoos vol IBO's voor praktijkopleiders")
+    page.goto(site_url + "agenda/werksessie-leerroutes/")
+    button = page.get_by_role("link", name=f"Aanmelden voor {WORKSHOP}")
     expect(button).to_be_visible()
     hidden_part = button.locator(".md-visually-hidden").bounding_box()
     assert hidden_part is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from browser import BUILD_MOMENT, Watch, axe_violations
+from chromium import BUILD_MOMENT, Watch, axe_violations
 from playwright.sync_api import Browser, Page
 
 PAGES = {
@@ -15,13 +15,17 @@ PAGES = {
     "catalogue": "coppyright/",
     "news": "coppig/",
     "table": "innovatietafels/tafel-2b/",
-    "event": "agenda/werksessie-blokkendoos-praktijkopleiders/",
-    "cancelled event": "agenda/werkbezoek-associate-degree/",
-    "moved event": "agenda/kennissessie-lectoraat-mbo-hbo/",
-    "series": "agenda/tafel-3-afstemming/",
-    "online event": "agenda/online-kennissessie-validatiesysteem/",
-    "product": "coppyright/blokkendoos-ibo/",
-    "news post": "coppig/nieuws/nieuw-in-copyright-blokkendoos/",
+    "event": "agenda/werksessie-leerroutes/",
+    "cancelled event": "agenda/werkbezoek-hbo-aansluiting/",
+    "moved event": "agenda/kennissessie-lectoraat/",
+    "series": "agenda/tafelafstemming-netwerk/",
+    "online event": "agenda/online-kennissessie-validatie/",
+    "all-day event": "agenda/open-dag-chill/",
+    "multi-day event": "agenda/zomerschool-procestechniek/",
+    "product": "coppyright/bouwstenen-ibo/",
+    "product with image": "coppyright/leerroute-zij-instroom/",
+    "news post": "coppig/nieuws/nieuw-in-coppyright-checklist/",
+    "news post with image": "coppig/nieuws/lectoraat-gestart/",
     "partner": "partners/chill/",
     "about": "over/",
     "partners": "partners/",

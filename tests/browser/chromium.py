@@ -28,7 +28,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-# Noon on the pinned build date (tests/conftest.py BUILD_DATE), Dutch time.
+# Noon on the pinned build date (tests/sitebuild.py BUILD_DATE), Dutch time.
 BUILD_MOMENT = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

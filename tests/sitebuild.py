@@ -1,0 +1,27 @@
+"""Where the repository and the sample site are, the pinned build date, and building a project the way `make build`
+does; shared by the fixtures and the tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+# A small site made for the tests: every case once or twice, independent of the production content/.
+SAMPLE = REPO / "tests" / "sample"
+BUILD_DATE = "2026-11-28"
+
+
+def build_site(project: Path, site_dir: Path, build_date: str = BUILD_DATE) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project folder, the way `make build` runs it."""
+    env = {**os.environ, "COP_BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
