@@ -1,7 +1,8 @@
-"""MkDocs adapter for the generated pages (events: on_config, on_files, on_env, on_page_context).
+"""MkDocs adapter for the generated pages (events: on_config, on_files, on_env, on_page_content, on_page_context).
 
 Adds a page per item and per overview plus the items' downloads to the files, registers the Dutch
-date filters, and hands each page the view it displays.
+date filters, turns on autoescape in the theme (coplimburg.pages.escaping), and hands each page the
+view it displays.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from coplimburg.pages.escaping import escape_front_matter, html_environment, trust_rendered
 from coplimburg.pages.filters import FILTERS
 from coplimburg.pages.generate import assets, pages
 from coplimburg.pages.registry import PageViews
@@ -33,7 +35,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config
     views = PageViews(context.site, context.today, config.site_url or "/")
     # Macros render while pages are read, before on_env: they get a theme environment of their own.
-    views.env = config.theme.get_env()
+    views.env = html_environment(config.theme.get_env())
     views.env.filters.update(FILTERS)
     config.extra["cop_views"] = views
     return config
@@ -52,10 +54,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters.update(FILTERS)
-    return env
+    return html_environment(env)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    escape_front_matter(page)  # before the search plugin indexes the page
+    return html
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    trust_rendered(page)
     if config.extra["cop_views"] is not None:
         context.update(config.extra["cop_views"].context_for(page.meta, page.is_homepage))
     return context

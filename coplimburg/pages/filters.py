@@ -1,4 +1,5 @@
-"""The template filters for dates: every date on the site is written through these (babel, Dutch)."""
+"""The template filters: every date on the site is written through these (babel, Dutch), and every link
+from content through `href`."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from coplimburg.dates import Moment, dutch_date, dutch_span, short_date
+from coplimburg.pages.escaping import href
 from coplimburg.pages.jsonld import iso
 
 
@@ -18,4 +20,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "dutch_span": _span,
     "short_date": short_date,
     "iso": iso,
+    "href": href,
 }
