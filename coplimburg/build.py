@@ -9,9 +9,12 @@ imports MkDocs. The events, in the order MkDocs fires them:
   A content problem raises ContentError here, before MkDocs cleans site/: `mkdocs build` fails with the
   list and the previous site stays; `mkdocs serve` shows the list as the site instead.
 - on_files: `pages()` (overviews, items, CoPPIG pages), `downloads()` and `calendars()` join MkDocs' files.
-- on_env: `FILTERS` (Dutch dates) are registered in the theme's Jinja environment.
-- on_page_content: `capture()` keeps each item page's rendered HTML, which feed items carry.
-- on_page_context: `page_context()` gives a page's template its view, JSON-LD and feed links.
+- on_env: `FILTERS` (Dutch dates, checked links) are registered in the theme's Jinja environment, and
+  autoescape is turned on (coplimburg.pages.escaping): every value is text unless MkDocs rendered it.
+- on_page_content: front-matter text is escaped before Material's search indexes it; `capture()` keeps each
+  item page's rendered HTML, which feed items carry.
+- on_page_context: the page body is marked as trusted HTML; `page_context()` gives a page's template its
+  view, JSON-LD and feed links.
 - on_post_build: `outputs()` are the feeds and e-mail editions, written by the adapter into site/.
 """
 

@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from coplimburg.build import FILTERS, Build
 from coplimburg.editors.preview import terminal_report, write_problem_docs
 from coplimburg.output import write_files
+from coplimburg.pages.escaping import escape_front_matter, html_environment, trust_rendered
 from coplimburg.problems import ContentError
 
 BUILD_KEY = "cop_build"
@@ -53,7 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return _show_problems(config, error)
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: tie it to the one build date.
     os.environ["SOURCE_DATE_EPOCH"] = str(build.epoch)
-    build.views.env = config.theme.get_env()  # macros render partials before on_env
+    build.views.env = html_environment(config.theme.get_env())  # macros render partials before on_env
     build.views.env.filters.update(FILTERS)
     config.extra[BUILD_KEY] = build
     return config
@@ -72,16 +73,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters.update(FILTERS)
-    return env
+    return html_environment(env)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    escape_front_matter(page)  # before Material's search plugin indexes the page (its on_page_context)
     if build := _build(config):
         build.capture(page.meta, html)
     return html
 
 
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+    trust_rendered(page)  # after the search plugin: only MkDocs' own rendering is HTML
     if build := _build(config):
         context.update(build.page_context(page.meta, page.url, page.is_homepage))
     return context

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hostile import HostileSite, build_hostile_site
 from sitebuild import REPO, SAMPLE, build_site
 
 from bench.synthetic import copy_parts
@@ -57,3 +58,9 @@ def project(tmp_path: Path) -> Path:
     target = root / "tests" / "sample"
     copy_parts(SAMPLE, target, ("content", "docs", "mkdocs.yml"))
     return target
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> HostileSite:
+    """A site whose every content string is hostile (tests/hostile.py), built once for parsers and browser."""
+    return build_hostile_site(tmp_path_factory.mktemp("hostile"))

@@ -9,6 +9,7 @@ A series is one VEVENT with RRULE/UNTIL and EXDATE, plus an override (RECURRENCE
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -40,6 +41,16 @@ class _Feed:
     name: str
     description: str
     subscribable: bool
+
+
+def one_line(text: str) -> str:
+    """`text` as one line of iCalendar TEXT: line breaks of any kind become spaces, other control characters go.
+
+    icalendar escapes the standard TEXT properties, but writes NAME, X-WR-CALNAME and X-WR-CALDESC as
+    given, so a carriage return there would start a new content line in lenient readers.
+    """
+    joined = " ".join(text.splitlines())
+    return "".join(char for char in joined if char == "\t" or unicodedata.category(char) != "Cc")
 
 
 def event_uid(event_id: str) -> str:
@@ -88,8 +99,8 @@ def _calendar(feed: _Feed, events: list[Event], components: Mapping[str, bytes],
     calendar = icalendar.Calendar.new(
         prodid=PRODID,
         uid=f"calendar-{feed.key}@{UID_DOMAIN}",
-        name=feed.name,
-        description=feed.description,
+        name=one_line(feed.name),
+        description=one_line(feed.description),
         method="PUBLISH",
         calscale="GREGORIAN",
         refresh_interval=REFRESH if feed.subscribable else None,
@@ -147,12 +158,12 @@ def _vevent(
         start=_value(span),
         end=_end(span),
         # Not every app shows STATUS:CANCELLED, so the title says it too.
-        summary=f"Geannuleerd: {event.title}" if cancelled else event.title,
+        summary=one_line(f"Geannuleerd: {event.title}" if cancelled else event.title),
         description=_description(event, page, moved_from=moved.planned if moved else None),
         location=_location(event),
         url=page,
         status=_STATUS[event.status],
-        categories=[site.vocabularies.event_kinds.get(event.kind, event.kind)],
+        categories=[one_line(site.vocabularies.event_kinds.get(event.kind, event.kind))],
         recurrence_id=_value(moved.planned) if moved is not None else None,
     )
     return component
@@ -171,12 +182,13 @@ def _description(event: Event, page: str, moved_from: Span | None) -> str:
     if event.registration:
         lines.append(f"Aanmelden: {event.registration}")
     lines.append(f"Meer informatie: {page}")
-    return event.summary + "\n\n" + "\n".join(lines)
+    # Line breaks as LF only: icalendar writes each as the TEXT escape \\n, never as a bare CR.
+    return "\n".join([*event.summary.splitlines(), "", *lines])
 
 
 def _location(event: Event) -> str | None:
     if event.location:
-        return ", ".join(part for part in (event.location, event.address) if part)
+        return one_line(", ".join(part for part in (event.location, event.address) if part))
     return "Online" if event.online else None
 
 

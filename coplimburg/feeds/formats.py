@@ -6,6 +6,7 @@ change when the content does.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Mapping
 
@@ -76,7 +77,7 @@ def _generator(
     generator.load_extension("dc", atom=False, rss=True)
     generator.id(f"{TAG_PREFIX}feeds/{channel.key}")
     generator.title(channel.title)
-    generator.subtitle(channel.description)
+    generator.subtitle(_rss_html(channel.description) if kind == "rss" else channel.description)
     generator.author(name=settings.organisation, uri=channel.site_url)
     # feedgen takes the last link as the RSS <link>: the site, not the feed itself.
     generator.link(href=channel.url(kind), rel="self")
@@ -87,16 +88,24 @@ def _generator(
     generator.rights(settings.organisation)
     generator.updated(channel.updated)
     for entry in channel.entries:
-        _add_entry(generator, entry, settings, contents[entry.key], channel.site_url)
+        _add_entry(generator, entry, settings, contents[entry.key], channel.site_url, kind)
     return generator
 
 
-def _add_entry(generator: FeedGenerator, entry: Entry, settings: FeedSettings, content: str, site_url: str) -> None:
+def _rss_html(text: str) -> str:
+    """Readers render an RSS <description> as HTML, so text goes in as HTML we escaped ourselves; Atom's
+    <subtitle> and <summary> are declared text. The XML serialiser then escapes both once more."""
+    return html.escape(text, quote=False)
+
+
+def _add_entry(
+    generator: FeedGenerator, entry: Entry, settings: FeedSettings, content: str, site_url: str, kind: str
+) -> None:
     item = generator.add_entry(order="append")
     item.id(entry.id)
     item.title(entry.title)
     item.link(href=entry.url, rel="alternate", type="text/html")
-    item.summary(entry.summary)
+    item.summary(_rss_html(entry.summary) if kind == "rss" else entry.summary)
     item.content(content, type="html")
     item.published(entry.published)
     item.updated(entry.updated)

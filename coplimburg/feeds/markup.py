@@ -1,19 +1,32 @@
 """Item HTML made safe to travel: every URL absolute, no scripts, forms or frames, every image with alt text.
 
 Feed readers and mailers show the HTML outside the site, where relative links break and active content
-is stripped or, worse, run.
+is stripped or, worse, run. The last step is an allow-list sanitiser (nh3, Rust's ammonia): only plain
+text markup survives it, so SVG and MathML links, `<meta http-equiv>` and event attributes cannot.
 """
 
 from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit
 
+import nh3
 from lxml import html
 
 # Elements a feed reader or mailer must never receive; their content goes with them.
 _DROPPED = ("script", "noscript", "style", "form", "iframe", "frame", "frameset", "object", "embed", "template")
 _URL_ATTRIBUTES = ("href", "src", "poster", "cite", "action")
 _SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+# What Python-Markdown with our extensions writes, and nothing that runs, loads or navigates by itself.
+_TAGS = set(nh3.ALLOWED_TAGS)
+_ATTRIBUTES = {
+    **{tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()},
+    "*": {"title", "lang", "dir"},
+    "a": {"href", "hreflang", "title"},
+    "img": {"src", "alt", "width", "height", "title"},
+    "th": {"scope", "colspan", "rowspan", "align"},
+    "td": {"colspan", "rowspan", "align"},
+    **{f"h{level}": {"id"} for level in range(1, 7)},
+}
 
 
 def portable_html(fragment: str, base_url: str) -> str:
@@ -38,7 +51,21 @@ def portable_html(fragment: str, base_url: str) -> str:
         if element.tag == "img" and "alt" not in element.attrib:
             element.set("alt", "")
     # Serialise the wrapper and peel it off, so text before the first element survives.
-    return html.tostring(root, encoding="unicode").removeprefix("<div>").removesuffix("</div>")
+    cleaned = html.tostring(root, encoding="unicode").removeprefix("<div>").removesuffix("</div>")
+    return sanitise(cleaned)
+
+
+def sanitise(fragment: str) -> str:
+    """`fragment` through the allow-list: every element, attribute and URL scheme not named above goes."""
+    return nh3.clean(
+        fragment,
+        tags=_TAGS,
+        clean_content_tags=set(_DROPPED) - _TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes=_SAFE_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
 
 
 def _absolutize(element: html.HtmlElement, name: str, base_url: str) -> None:

@@ -1,4 +1,5 @@
-"""The template filters for dates: every date on the site is written through these (babel, Dutch)."""
+"""The template filters: every date on the site is written through these (babel, Dutch), and every link
+from content through `href`."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from coplimburg.dates import dutch_date, dutch_span
+from coplimburg.pages.escaping import href
 
 
 def _iso(day: dt.date) -> str:
@@ -18,4 +20,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "dutch_date": dutch_date,
     "dutch_span": dutch_span,
     "iso": _iso,
+    "href": href,
 }

@@ -1,0 +1,65 @@
+"""HTML output of the theme escapes every value, and only what MkDocs rendered from Markdown is trusted.
+
+The theme's templates print content fields (titles, summaries, partner names, …) and Material prints
+`page.meta` in `<title>`, meta tags and the search index. With autoescape on, all of it is text unless
+marked otherwise: here we mark what MkDocs itself rendered as HTML (the page body, the table of
+contents, a title taken from the first heading) and turn front-matter text that Material copies into
+HTML outside Jinja (the search index) into escaped HTML once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment
+from markupsafe import Markup, escape
+
+# Front-matter fields Material prints or indexes; the search plugin puts `title` into its index as HTML.
+_META_TEXT = ("title", "description", "author")
+_LINK_SCHEMES = {"http", "https", "mailto"}
+
+
+def html_environment(env: Environment) -> Environment:
+    """The theme's Jinja environment with autoescape on: every printed value is text unless marked safe."""
+    env.autoescape = True
+    return env
+
+
+def escape_front_matter(page: Any) -> None:
+    """Turn `page`'s front-matter text into escaped HTML and mark what Markdown rendered as HTML.
+
+    Call after rendering and before the search plugin indexes the page (it copies `title` into its index
+    as HTML): `title`, `description` and `author` from front matter are text; a title from the first
+    heading and the table of contents come from Python-Markdown with their entities already escaped.
+    """
+    from_heading = "title" not in page.meta and page.title == getattr(page, "_title_from_render", None)
+    for key in _META_TEXT:
+        value = page.meta.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            page.meta[key] = escape(value)
+    if from_heading and isinstance(page.title, str):
+        page.title = Markup(page.title)
+    _trust_toc(page.toc or [])
+
+
+def trust_rendered(page: Any) -> None:
+    """Mark `page`'s body, rendered by MkDocs from our Markdown, as HTML: the last step before the template."""
+    if isinstance(page.content, str):
+        page.content = Markup(page.content)
+
+
+def _trust_toc(items: Iterable[Any]) -> None:
+    # Python-Markdown gives each heading's text with its entities still escaped.
+    for item in items:
+        item.title = Markup(item.title)
+        _trust_toc(item.children)
+
+
+def href(url: str) -> str:
+    """`url` for an `href` from content: only http(s) and mailto links leave the site (a bug guard;
+    the loader already refuses anything else). Quoting is the autoescaper's job."""
+    if urlsplit(url.strip()).scheme.lower() not in _LINK_SCHEMES:
+        raise ValueError(f"geen http(s)- of mailto-adres: {url!r}")
+    return url

@@ -1,0 +1,258 @@
+"""A hostile site: every string field of every content and site-data model filled with values that try to
+break out of their output (script, quotes, `&` and `<`, CR/LF, bidi controls), found by walking the models'
+`model_fields`, so a new field is covered without touching this file. Shared by tests/test_escaping.py
+(parsers) and tests/browser/test_escaping_in_browser.py (chromium).
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
+from sitebuild import REPO, SAMPLE, build_site
+
+from bench.synthetic import copy_parts
+from coplimburg.content.events import Event
+from coplimburg.content.fields import LOADER_FIELDS, Item
+from coplimburg.content.posts import Post
+from coplimburg.content.products import Product
+from coplimburg.content.sitedata import Matrix, PartnerFile, ProgrammeFile, Vocabularies
+from coplimburg.content.tables import Table
+
+# What a hostile editor (or a pasted text) may put into any field. The payloads only set a flag, so the
+# browser can tell whether anything ran; `R&D <concept>` is what an honest title looks like. Of the control
+# characters only tab is injected: XML 1.0 cannot carry the other C0 controls at all, so the loader is to
+# refuse them at the edge (no output could show them), and line breaks are added where the field takes them.
+PAYLOAD = (
+    "<script>window.__pwned='script'</script><img src=x onerror=\"window.__pwned='img'\">"
+    "\"' onmouseover=\"window.__pwned='attr'\" R&D <concept> \u202eeulb\u202c \u200fx\tx"
+)
+LINE_BREAKS = "\r\nna regel\rna CR"
+# A link that keeps https:// and breaks out of its attribute with a quote.
+HOSTILE_URL = 'https://example.org/a"onmouseover="window.__pwned=\'url\'"&x=<b>'
+# Raw HTML in a Markdown body is ours to trust on the site; feeds and e-mail must still lose its scripting.
+# (They only run when clicked, and set `__body`, which the page checks leave to the editors.)
+HOSTILE_BODY = (
+    "Tekst met [link](javascript:window.__body='md').\n\n"
+    "<svg><a xlink:href=\"javascript:window.__body='svg'\"><text>svg</text></a></svg>\n\n"
+    "<math><mi xlink:href=\"javascript:window.__body='math'\">m</mi></math>\n"
+)
+# File names are content too: images and downloads with a quote, an angle bracket and an ampersand.
+HOSTILE_FILE = "x\"'<b>&y"
+MODELS: dict[str, type[BaseModel]] = {
+    "tables": Table,
+    "events": Event,
+    "products": Product,
+    "posts": Post,
+    "partners.yml": PartnerFile,
+    "vocabularies.yml": Vocabularies,
+    "programme.yml": ProgrammeFile,
+    "matrix.yml": Matrix,
+}
+OUTPUTS = ("html", "rss", "atom", "json", "email", "ics")
+
+
+def _accepted(info: FieldInfo, value: str) -> bool:
+    """Whether the field takes `value` on its own: the loader may refuse line breaks or control characters
+    in one-line fields (then only the rest of the payload is injected there)."""
+    try:
+        TypeAdapter(typing.Annotated[info.annotation, info]).validate_python(value)  # type: ignore[name-defined]
+    except ValidationError:
+        return False
+    return True
+
+
+@dataclass
+class Hostile:
+    """Every hostile string written into the tree, by dotted field name, and what the tree refers to."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    count: int = 0
+
+    def text(self, name: str, info: FieldInfo) -> str:
+        self.count += 1
+        value = f"V{self.count:03d} {PAYLOAD}"
+        with_breaks = f"V{self.count:03d}{LINE_BREAKS} {PAYLOAD}"
+        if _accepted(info, with_breaks):
+            value = with_breaks
+        elif not _accepted(info, value):
+            value = f"V{self.count:03d} " + "".join(c for c in PAYLOAD if unicodedata.category(c) != "Cc")
+        self.values[name] = value
+        return value
+
+
+def _is_str(annotation: Any) -> bool:
+    return annotation is str or (typing.get_origin(annotation) is typing.Annotated and _is_str(annotation.__args__[0]))
+
+
+def _options(annotation: Any) -> list[Any]:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return [one for one in typing.get_args(annotation) if one is not type(None)]
+    return [annotation]
+
+
+def fill(model: type[BaseModel], name: str, hostile: Hostile, fixed: dict[str, Any]) -> dict[str, Any]:
+    """A front-matter mapping for `model`: every free string field hostile, references and ids from `fixed`."""
+    data: dict[str, Any] = {}
+    for key, info in model.model_fields.items():
+        if issubclass(model, Item) and key in LOADER_FIELDS:
+            continue
+        dotted = f"{name}.{key}"
+        alias = info.alias or key
+        if dotted in fixed:
+            if fixed[dotted] is not None:
+                data[alias] = fixed[dotted]
+            continue
+        value = _value(info.annotation, info, dotted, hostile, fixed)
+        if value is not None:
+            data[alias] = value
+    return data
+
+
+def _value(annotation: Any, info: FieldInfo, dotted: str, hostile: Hostile, fixed: dict[str, Any]) -> Any:
+    annotation = _options(annotation)[0]
+    origin = typing.get_origin(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return fill(annotation, dotted, hostile, fixed)
+    if origin is list:
+        inner = typing.get_args(annotation)[0]
+        return [_value(inner, FieldInfo(annotation=inner), f"{dotted}[]", hostile, fixed)]
+    if origin is dict:
+        inner = typing.get_args(annotation)[1]
+        key = hostile.text(f"{dotted}{{key}}", FieldInfo(annotation=str))
+        return {key: _value(inner, FieldInfo(annotation=inner), f"{dotted}{{}}", hostile, fixed)}
+    if origin is Literal:
+        return typing.get_args(annotation)[0]
+    if _is_str(annotation) or annotation is str:
+        if info.metadata and any(getattr(one, "pattern", None) for one in info.metadata):
+            raise AssertionError(f"{dotted}: an id field needs a value in FIXED")
+        return hostile.text(dotted, info)
+    raise AssertionError(f"{dotted}: no hostile value for {annotation!r}; add it to FIXED")
+
+
+# Fields that are not free text: ids and references (the loader holds them to a-z0-9-), dates, numbers,
+# table codes, URLs (given HOSTILE_URL) and file paths (given HOSTILE_FILE). Everything else is hostile.
+FIXED: dict[str, Any] = {
+    "tables.code": "2A",
+    "tables.lead.organisation": "partner-a",
+    "tables.members": ["partner-a"],
+    "tables.sounding_board": ["klankbord-a"],
+    "events.start": "2026-12-10 13:00",
+    "events.end": "2026-12-10 17:00",
+    "events.online": HOSTILE_URL,
+    "events.registration": HOSTILE_URL,
+    "events.tables": ["tafel-a"],
+    "events.partners": ["partner-a"],
+    "events.previous_start": None,
+    "events.published": "2026-11-01",
+    "events.outcomes": ["product-a"],
+    "events.repeat": None,
+    "events.image": f"files/{HOSTILE_FILE}.png",
+    "products.tables": ["tafel-a"],
+    "products.partners": ["partner-a"],
+    "products.audiences": ["doelgroep-a"],
+    "products.levels": ["niveau-a"],
+    "products.domains": ["domein-a"],
+    "products.published": "2026-11-02",
+    "products.updated": None,
+    "products.image": f"files/{HOSTILE_FILE}.png",
+    "products.files[].path": f"files/{HOSTILE_FILE}.txt",
+    "posts.published": "2026-11-03",
+    "posts.categories": ["categorie-a"],
+    "posts.tables": ["tafel-a"],
+    "posts.image": f"files/{HOSTILE_FILE}.png",
+    "partners.yml.partners[].id": "partner-a",
+    "partners.yml.partners[].url": HOSTILE_URL,
+    "vocabularies.yml.licenses{}.url": HOSTILE_URL,
+    "programme.yml.programme[].year": 2026,
+    "programme.yml.programme[].event": "evenement-a",
+    "matrix.yml.columns[].id": "kolom-a",
+    "matrix.yml.columns[].partner": "partner-a",
+    "matrix.yml.groups[].rows[].who": ["kolom-a"],
+}
+# Vocabularies whose keys items refer to through a reference field (ids only).
+ID_KEYED = {
+    "sounding_board": "klankbord-a",
+    "audiences": "doelgroep-a",
+    "levels": "niveau-a",
+    "domains": "domein-a",
+    "news_categories": "categorie-a",
+}
+# One PNG pixel, so the image is a real image.
+PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+def write_tree(content: Path) -> Hostile:
+    """The hostile content tree; returns every hostile value by field."""
+    hostile = Hostile()
+    items = {
+        "tables": ("tafel-a", fill(Table, "tables", hostile, FIXED)),
+        "events": ("evenement-a", fill(Event, "events", hostile, FIXED)),
+        "coppyright": ("product-a", fill(Product, "products", hostile, FIXED)),
+        "news": ("bericht-a", fill(Post, "posts", hostile, FIXED)),
+    }
+    site = {name: fill(model, name, hostile, FIXED) for name, model in MODELS.items() if name.endswith(".yml")}
+    vocabularies = site["vocabularies.yml"]
+    # Items name a vocabulary entry by key: give each hostile key the one the item uses, or an id.
+    events, products = items["events"][1], items["coppyright"][1]
+    partner = site["partners.yml"]["partners"][0]
+    for vocabulary, (item, key, dotted) in {
+        "event_kinds": (events, "kind", "events.kind"),
+        "types": (products, "type", "products.type"),
+        "licenses": (products, "license", "products.license"),
+        "partner_kinds": (partner, "kind", "partners.yml.partners[].kind"),
+    }.items():
+        item[key] = next(iter(vocabularies[vocabulary]))
+        hostile.values.pop(dotted)
+    for vocabulary, key in ID_KEYED.items():
+        vocabularies[vocabulary] = {key: next(iter(vocabularies[vocabulary].values()))}
+        hostile.values.pop(f"vocabularies.yml.{vocabulary}{{key}}")
+    for name, data in site.items():
+        (content / "site").mkdir(parents=True, exist_ok=True)
+        (content / "site" / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    for folder, (item_id, front) in items.items():
+        (content / folder / "files").mkdir(parents=True, exist_ok=True)
+        (content / folder / "files" / f"{HOSTILE_FILE}.png").write_bytes(PIXEL)
+        (content / folder / "files" / f"{HOSTILE_FILE}.txt").write_text("download\n", encoding="utf-8")
+        text = "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n" + HOSTILE_BODY
+        (content / folder / f"{item_id}.md").write_text(text, encoding="utf-8")
+    return hostile
+
+
+@dataclass(frozen=True)
+class HostileSite:
+    root: Path
+    values: dict[str, str]
+
+
+def build_hostile_site(folder: Path) -> HostileSite:
+    """The sample project's docs and configuration beside the repository's hooks and templates, with a
+    hostile content tree, built strictly."""
+    root = folder / "repo"
+    copy_parts(REPO, root, ("overrides", "hooks"))
+    project = root / "tests" / "sample"
+    copy_parts(SAMPLE, project, ("docs", "mkdocs.yml"))
+    hostile = write_tree(project / "content")
+    result = build_site(project, project / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return HostileSite(project / "site", hostile.values)
+
+
+def plain(text: str) -> str:
+    """Text as a reader sees it: line breaks and runs of space as one space, control characters gone."""
+    kept = "".join(c for c in text if c.isspace() or unicodedata.category(c) != "Cc")
+    return " ".join(kept.split())
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))

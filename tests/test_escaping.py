@@ -1,0 +1,258 @@
+"""Escaping at the boundary, read back by parsers: every string from content and site data is text in HTML,
+RSS, Atom, JSON Feed, e-mail and iCalendar, and the feed sanitiser removes every scripting vector.
+The hostile site is built once per session (tests/hostile.py, fixture in tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import icalendar
+import pytest
+from hostile import FIXED, HOSTILE_URL, OUTPUTS, pages, plain
+from lxml import etree, html
+
+from coplimburg.feeds.markup import portable_html, sanitise
+
+# By parsers
+
+_SAFE_SCRIPT_TYPES = {"application/ld+json", None, "text/javascript"}
+
+
+def active_content(root: Any, trusted: str | None = None) -> list[str]:
+    """Everything in parsed HTML that could run: event attributes, javascript: URLs, meta refresh, scripts
+    we did not write; `trusted` marks the body's own raw HTML, which is the editors' on the site."""
+    found = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name, value in element.attrib.items():
+            if name.lower().startswith("on"):
+                found.append(f"<{element.tag} {name}>")
+            if trusted and trusted in value:
+                continue
+            if "javascript:" in value.replace(" ", "").lower() and name.lower().endswith("href"):
+                found.append(f"<{element.tag} {name}={value!r}>")
+        if element.tag == "meta" and "http-equiv" in element.attrib:
+            found.append("<meta http-equiv>")
+        if (
+            element.tag == "script"
+            and "__pwned" in (element.text or "")
+            and element.get("type") != "application/ld+json"
+        ):
+            found.append("<script>")
+    return found
+
+
+def texts(root: Any) -> str:
+    """All text of a parsed document, attribute values included, as one plain string."""
+    parts = [root.text_content() if hasattr(root, "text_content") else "".join(root.itertext())]
+    parts += [value for element in root.iter() if isinstance(element.tag, str) for value in element.attrib.values()]
+    return plain(" ".join(parts))
+
+
+def test_every_page_carries_hostile_values_as_text_and_nothing_that_runs(hostile_site):
+    for path in pages(hostile_site.root):
+        root = html.fromstring(path.read_bytes())
+        assert active_content(root, trusted="__body") == [], path
+        for script in root.iter("script"):
+            if script.get("type") == "application/ld+json":
+                assert "</" not in (script.text or "") and "<!--" not in (script.text or ""), path
+                json.loads(script.text or "")
+
+
+def test_an_item_page_titles_and_describes_itself_with_the_hostile_text(hostile_site):
+    values = hostile_site.values
+    root = html.fromstring((hostile_site.root / "agenda/evenement-a/index.html").read_bytes())
+    assert plain(root.findtext(".//title") or "") == plain(values["events.title"]) + " - CoP Limburg"
+    description = root.xpath("//meta[@name='description']/@content")
+    assert [plain(one) for one in description] == [plain(values["events.summary"])]
+    assert plain(root.xpath("string(//h1)")) == plain(values["events.title"])
+    online = root.xpath("//a[starts-with(@href, 'https://example.org/')]/@href")
+    assert online and set(online) == {HOSTILE_URL}
+
+
+def test_the_search_index_holds_titles_as_escaped_html(hostile_site):
+    index = json.loads((hostile_site.root / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = [doc["title"] for doc in index["docs"]]
+    event = [title for title in titles if title.startswith(hostile_site.values["events.title"][:4])]
+    assert event
+    for title in event:
+        fragment = html.fragment_fromstring(title, create_parent="div")
+        assert [element.tag for element in fragment.iter()] == ["div"]
+        assert plain(fragment.text_content()) == plain(hostile_site.values["events.title"])
+
+
+def feed_payloads(site: Path) -> Iterator[tuple[Path, str]]:
+    """Every HTML payload of every feed: RSS descriptions and content:encoded, Atom content, JSON content_html."""
+    for path in sorted(site.rglob("feed.xml")) + sorted(site.rglob("atom.xml")):
+        feed = feedparser.parse(path.read_bytes())
+        assert not feed.bozo, (path, feed.get("bozo_exception"))
+        tree = etree.fromstring(path.read_bytes())
+        for element in tree.iter():
+            if isinstance(element.tag, str) and element.tag.rsplit("}", 1)[-1] in ("description", "encoded", "content"):
+                yield path, element.text or ""
+    for path in sorted(site.rglob("feed.json")):
+        for item in json.loads(path.read_text(encoding="utf-8"))["items"]:
+            yield path, item["content_html"]
+
+
+def test_feeds_carry_no_active_content_and_rss_descriptions_are_plain_text(hostile_site):
+    payloads = list(feed_payloads(hostile_site.root))
+    assert payloads
+    for path, payload in payloads:
+        fragment = html.fragment_fromstring(payload, create_parent="div")
+        assert active_content(fragment) == [], (path, payload)
+        lowered = payload.lower()
+        assert "<script" not in lowered and "javascript:" not in lowered and "http-equiv" not in lowered
+    rss = etree.fromstring((hostile_site.root / "feed.xml").read_bytes())
+    for description in rss.iter("description"):
+        if description.getparent().tag == "item":
+            fragment = html.fragment_fromstring(description.text or "", create_parent="div")
+            assert [element.tag for element in fragment.iter()] == ["div"], description.text
+
+
+def test_feed_readers_see_titles_and_summaries_as_the_hostile_text(hostile_site):
+    values = hostile_site.values
+    for name in ("feed.xml", "atom.xml"):
+        feed = feedparser.parse((hostile_site.root / name).read_bytes())
+        titles = {plain(entry.title) for entry in feed.entries}
+        assert plain(values["posts.title"]) in titles, name
+    document = json.loads((hostile_site.root / "feed.json").read_text(encoding="utf-8"))
+    assert plain(values["posts.summary"]) in {plain(item["summary"]) for item in document["items"]}
+
+
+def test_the_e_mail_edition_carries_hostile_values_as_text(hostile_site):
+    emails = sorted(hostile_site.root.rglob("email.html"))
+    assert emails
+    for path in emails:
+        root = html.fromstring(path.read_bytes())
+        assert active_content(root) == [], path
+        assert plain(hostile_site.values["posts.title"]) in texts(root)
+
+
+def test_calendars_parse_have_no_bare_carriage_return_and_keep_the_text(hostile_site):
+    values = hostile_site.values
+    calendars = sorted(hostile_site.root.rglob("*.ics"))
+    assert calendars
+    for path in calendars:
+        data = path.read_bytes()
+        assert re.search(rb"\r(?!\n)", data) is None, path
+        assert re.search(rb"(?<!\r)\n", data) is None, path
+        calendar = icalendar.Calendar.from_ical(data)
+        for event in calendar.walk("VEVENT"):
+            assert plain(str(event["SUMMARY"])) == plain(values["events.title"])
+            assert plain(values["events.summary"]) in plain(str(event["DESCRIPTION"]))
+            assert plain(str(event["LOCATION"])).startswith(plain(values["events.location"]))
+    own = icalendar.Calendar.from_ical((hostile_site.root / "agenda/evenement-a.ics").read_bytes())
+    assert plain(str(own["NAME"])) == plain(values["events.title"])
+    assert plain(str(own["X-WR-CALNAME"])) == plain(values["events.title"])
+    assert plain(str(own["X-WR-CALDESC"])) == plain(values["events.summary"])
+
+
+def xml_feed_text(path: Path) -> str:
+    """The text a reader shows of an RSS or Atom file: HTML payloads parsed as HTML, the rest as text."""
+    parts = []
+    for element in etree.fromstring(path.read_bytes()).iter():
+        if not isinstance(element.tag, str):
+            continue
+        parts += element.attrib.values()
+        if not element.text:
+            continue
+        name = element.tag.rsplit("}", 1)[-1]
+        is_html = name in ("description", "encoded") or element.get("type") == "html"
+        parts.append(
+            html.fragment_fromstring(element.text, create_parent="div").text_content() if is_html else element.text
+        )
+    return plain(" ".join(parts))
+
+
+def strings(value: Any) -> Iterator[str]:
+    """Every string of a JSON Feed as a reader shows it; only `content_html` is HTML."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, one in value.items():
+            if key == "content_html":
+                yield html.fragment_fromstring(one, create_parent="div").text_content()
+            else:
+                yield from strings(one)
+    elif isinstance(value, list):
+        for one in value:
+            yield from strings(one)
+
+
+def coverage(site: Path, values: dict[str, str]) -> dict[str, set[str]]:
+    """For each hostile field, the outputs that carry it as text."""
+    corpus: dict[str, str] = {output: "" for output in OUTPUTS}
+    for path in pages(site):
+        output = "email" if path.name == "email.html" else "html"
+        corpus[output] += " " + texts(html.fromstring(path.read_bytes()))
+    for output, name in (("rss", "feed.xml"), ("atom", "atom.xml")):
+        for path in site.rglob(name):
+            corpus[output] += " " + xml_feed_text(path)
+    for path in site.rglob("feed.json"):
+        corpus["json"] += " " + plain(" ".join(strings(json.loads(path.read_text(encoding="utf-8")))))
+    for path in site.rglob("*.ics"):
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        parts = [str(value) for component in calendar.walk() for value in component.values()]
+        parts += [str(one) for component in calendar.walk("VEVENT") for one in component["CATEGORIES"].cats]
+        corpus["ics"] += " " + plain(" ".join(parts))
+    return {name: {output for output, text in corpus.items() if plain(value) in text} for name, value in values.items()}
+
+
+# Keys that pages never show: their labels stand in for them.
+NOT_SHOWN = {"vocabularies.yml.event_kinds{key}", "vocabularies.yml.partner_kinds{key}"}
+
+
+def test_every_hostile_field_reaches_the_html_as_text(hostile_site):
+    found = coverage(hostile_site.root, hostile_site.values)
+    missing = sorted(name for name, outputs in found.items() if "html" not in outputs and name not in NOT_SHOWN)
+    assert missing == []
+    pairs = sum(len(outputs) for outputs in found.values())
+    print(f"\ncoverage: {len(found)} hostile fields, {pairs} field×output pairs carried as text")
+    for name, outputs in sorted(found.items()):
+        print(f"  {name}: {', '.join(sorted(outputs)) or '-'}")
+
+
+# The sanitiser on its own
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+        '<svg><a href="javascript:alert(1)"><text>x</text></a></svg>',
+        '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+        '<math href="javascript:alert(1)"><mi>x</mi></math>',
+        '<meta http-equiv="refresh" content="0; url=javascript:alert(1)">',
+        '<p><a href="JaVaScRiPt:alert(1)">x</a><img src=x onerror=alert(1)></p>',
+        '<svg><animate onbegin="alert(1)" attributeName="x"/></svg>',
+        '<iframe srcdoc="<script>alert(1)</script>"></iframe><object data="javascript:alert(1)"></object>',
+        '<a href="data:text/html,<script>alert(1)</script>">x</a><base href="javascript:/">',
+    ],
+)
+def test_the_feed_sanitiser_removes_every_scripting_vector(fragment: str) -> None:
+    for cleaned in (sanitise(fragment), portable_html(fragment, "https://example.org/")):
+        lowered = cleaned.lower()
+        assert "javascript:" not in lowered and "http-equiv" not in lowered and "<script" not in lowered
+        assert "<svg" not in lowered and "<math" not in lowered and "data:" not in lowered
+        assert active_content(html.fragment_fromstring(cleaned or "<p></p>", create_parent="div")) == []
+
+
+def test_the_feed_sanitiser_keeps_ordinary_markup() -> None:
+    fragment = (
+        '<h2 id="a">Kop</h2><p><a href="https://example.org/">link</a> <em>R&amp;D</em></p><img src="b.png" alt="b">'
+    )
+    assert sanitise(fragment) == fragment
+
+
+def test_build_date_pins_the_hostile_events_as_upcoming() -> None:
+    # The hostile event lies after tests/conftest.py's build date, so it shows on the agenda and in calendars.
+    assert dt.date.fromisoformat(FIXED["events.start"][:10]) > dt.date(2026, 11, 28)
