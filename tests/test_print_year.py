@@ -37,8 +37,9 @@ def test_a_year_page_printed_to_a4_pdf_has_its_content_and_no_site_chrome(open_p
     (size,) = [line for line in info.splitlines() if line.startswith("Page size:")]
     assert size.endswith("(A4)")
     printed = " ".join(
-        subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True)
-        .stdout.split()
+        subprocess.run(
+            ["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
     )
     assert "Jaaroverzicht 2025" in printed
     assert "In cijfers" in printed and "Gehouden sessies in 2025, naar soort" in printed
