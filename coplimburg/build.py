@@ -8,7 +8,8 @@ imports MkDocs. The events, in the order MkDocs fires them:
   all content, reads the agenda state, and prepares the page views and CoPPIG (entries, feeds, editions).
   A content problem raises ContentError here, before MkDocs cleans site/: `mkdocs build` fails with the
   list and the previous site stays; `mkdocs serve` shows the list as the site instead.
-- on_files: `pages()` (overviews, items, CoPPIG pages), `downloads()` and `calendars()` join MkDocs' files.
+- on_files: `pages()` (overviews, items, year pages, CoPPIG
+  pages), `downloads()` and `calendars()` join MkDocs' files.
 - on_env: `FILTERS` (Dutch dates, checked links) are registered in the theme's Jinja environment, and
   autoescape is turned on (coplimburg.pages.escaping): every value is text unless MkDocs rendered it.
 - on_page_content: front-matter text is escaped before Material's search indexes it; `capture()` keeps each
@@ -35,7 +36,7 @@ from coplimburg.feeds.channels import FeedSettings
 from coplimburg.feeds.syndication import Syndication, prepare
 from coplimburg.pages.downloads import Asset
 from coplimburg.pages.filters import FILTERS
-from coplimburg.pages.generate import assets, pages
+from coplimburg.pages.generate import assets, pages, yearly_pages
 from coplimburg.pages.registry import PageViews
 from coplimburg.settings import Settings, read_settings
 
@@ -85,8 +86,9 @@ class Build:
         return int(dt.datetime.combine(self.today, dt.time(12), AMSTERDAM).timestamp())
 
     def pages(self) -> dict[str, str]:
-        """Every generated page's Markdown source by its path: overviews, items, CoPPIG pages."""
+        """Every generated page's Markdown source by its path: overviews, items, year pages, CoPPIG pages."""
         found = {page.src_uri: page.markdown for page in pages(self.site)}
+        found.update((page.src_uri, page.markdown) for page in yearly_pages(self.views.yearly.years))
         found.update(self.syndication.pages())
         return found
 

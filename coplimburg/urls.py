@@ -37,6 +37,21 @@ def absolute(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + path.lstrip("/")
 
 
+# What the CoP did per year (coplimburg.pages.outputs): a page per year, their index, and all years in charts.
+YEARS_SOURCE = "jaaroverzicht/index.md"
+YEARS_PATH = "jaaroverzicht/"
+OUTPUTS_SOURCE = "opbrengsten.md"
+OUTPUTS_PATH = "opbrengsten/"
+
+
+def year_source(year: int) -> str:
+    return f"jaaroverzicht/{year}.md"
+
+
+def year_path(year: int) -> str:
+    return f"jaaroverzicht/{year}/"
+
+
 # Feeds: every feed scope (the whole site, a collection, a table) offers the same three files.
 FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
 FEED_TYPES = {

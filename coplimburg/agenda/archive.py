@@ -1,7 +1,7 @@
-"""Past and upcoming events on the agenda: the sessions ahead of the build date, and the archive by year.
+"""Past and upcoming events on the agenda: the sessions ahead of the build date, and what took place, by year.
 
 Every answer about time comes from the events' schedules (coplimburg.agenda.schedule); this module only
-picks and groups events for the lists that pages show.
+picks and groups sessions for the lists that pages show and the year figures count.
 """
 
 from __future__ import annotations
@@ -29,10 +29,36 @@ class Occurrence:
 
 
 @dataclass(frozen=True)
+class PastSession:
+    """A session before the build date: held, or cancelled (the event, or this date of its series)."""
+
+    span: Span
+    cancelled: bool
+    moved: bool = False
+    planned: Span | None = None  # where a moved session stood in the rule
+
+    @property
+    def held(self) -> bool:
+        return not self.cancelled
+
+
+@dataclass(frozen=True)
+class ArchiveEntry:
+    """An event in one year of the archive with its sessions of that year, oldest first."""
+
+    event: Event
+    sessions: list[PastSession]
+
+    @property
+    def held(self) -> list[PastSession]:
+        return [session for session in self.sessions if session.held]
+
+
+@dataclass(frozen=True)
 class YearArchive:
     year: int
     editions: list[Edition]
-    events: list[Event]
+    entries: list[ArchiveEntry]
 
 
 def upcoming(events: Iterable[Event], today: dt.date, per_series: int | None = SESSIONS_PER_SERIES) -> list[Occurrence]:
@@ -48,13 +74,42 @@ def past(events: Iterable[Event], today: dt.date) -> list[Event]:
     return [over[event_id] for event_id in newest_first([(key, event.schedule) for key, event in over.items()])]
 
 
+def past_sessions(event: Event, today: dt.date) -> list[PastSession]:
+    """Every session of an event over before the build date, oldest first: moved ones at their new date,
+    the dates a series skipped (`except`) and every session of a cancelled event marked cancelled."""
+    plan = event.schedule
+    cancelled = event.status == "geannuleerd"
+    found = [
+        PastSession(session.span, cancelled, session.moved, session.planned if session.moved else None)
+        for session in plan.sessions
+        if session.span.is_past(today)
+    ]
+    if plan.series is not None:
+        found += [PastSession(skipped, True) for skipped in plan.series.skipped if skipped.is_past(today)]
+    return sorted(found, key=lambda session: session.span.start)
+
+
+def by_year(events: Iterable[Event], today: dt.date) -> dict[int, list[ArchiveEntry]]:
+    """The past sessions of every event grouped by year and event; within a year the event with the most
+    recent session comes first (ties by id, reversed)."""
+    years: dict[int, list[ArchiveEntry]] = defaultdict(list)
+    for event in events:
+        sessions: dict[int, list[PastSession]] = defaultdict(list)
+        for session in past_sessions(event, today):
+            sessions[session.span.first_day.year].append(session)
+        for year, held in sessions.items():
+            years[year].append(ArchiveEntry(event, held))
+    for entries in years.values():
+        entries.sort(key=lambda entry: (entry.sessions[-1].span.start, entry.event.id), reverse=True)
+    return dict(years)
+
+
 def archive(events: Iterable[Event], programme: list[Edition], today: dt.date) -> list[YearArchive]:
-    """Past events by year of their first session, newest year first, headed by that year's programme."""
-    by_year: dict[int, list[Event]] = defaultdict(list)
-    for event in past(events, today):
-        by_year[event.schedule.first.span.first_day.year].append(event)
+    """What took place by year, newest year first, headed by that year's programme: every past session,
+    a series' sessions under the series."""
+    entries = by_year(events, today)
     editions: dict[int, list[Edition]] = defaultdict(list)
     for edition in programme:
         editions[edition.year].append(edition)
-    years = sorted(set(by_year) | {year for year in editions if year <= today.year}, reverse=True)
-    return [YearArchive(year, editions.get(year, []), by_year.get(year, [])) for year in years]
+    years = sorted(set(entries) | {year for year in editions if year <= today.year}, reverse=True)
+    return [YearArchive(year, editions.get(year, []), entries.get(year, [])) for year in years]

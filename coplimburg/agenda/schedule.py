@@ -11,7 +11,8 @@ What a series shows in each place (one decision, tested in tests/test_schedule.p
 |------------------------------------|-------------------------------------------------------------------|
 | event page "Wanneer"               | the rhythm, and the next session (none when all are over)         |
 | lists (agenda, table, partner)     | the next `SESSIONS_PER_SERIES` sessions, each on its own line     |
-| agenda archive                     | the first session held, once the last session is over             |
+| agenda archive, year pages         | every past session by year, under its series; skipped ones marked |
+| event page "Eerdere sessies"       | every past session, moved ones at their new date                  |
 | feed item, CoPPIG edition          | dated by `published` (the announcement); names the next session   |
 | "Zet in je agenda" links           | the next session (the last one when all are over)                 |
 | JSON-LD                            | the next three sessions (the last one when all are over)          |

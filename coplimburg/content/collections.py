@@ -257,6 +257,7 @@ POSTS = Collection(
     references={
         "categories": Reference("news_categories", "categorie"),
         "tables": Reference("tables", "tafel"),
+        "events": Reference("events", "evenement"),
     },
     overview=Overview(
         "coppig/index.md",
@@ -276,6 +277,7 @@ POSTS = Collection(
             "published": Example("{today}", "publicatiedatum"),
             "categories": Example("[coppisch]", "categorieën", vocabulary="news_categories"),
             "tables": Example("[tafel-3]", "tafel-id's"),
+            "events": Example("[groot-klankbord]", "evenement-id's waarop het bericht terugblikt"),
             "image": _IMAGE,
             "image_alt": _IMAGE_ALT,
         },

@@ -11,3 +11,4 @@ class Post(Illustrated):
     published: DayField
     categories: RefList = []
     tables: RefList = []
+    events: RefList = []

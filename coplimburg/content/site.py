@@ -17,11 +17,12 @@ from coplimburg.content.tables import Table
 
 @dataclass
 class Links:
-    """Back-links, so a page never searches all items: table ↔ events ↔ products ↔ partners."""
+    """Back-links, so a page never searches all items: table ↔ events ↔ products ↔ partners, event ↔ posts."""
 
     events_by_table: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     products_by_table: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     posts_by_table: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    posts_by_event: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     events_by_product: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     events_by_partner: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     products_by_partner: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -87,4 +88,6 @@ def _link(site: Site) -> Links:
     for post in site.posts.values():
         for table_id in post.tables:
             links.posts_by_table[table_id].append(post.id)
+        for event_id in post.events:
+            links.posts_by_event[event_id].append(post.id)
     return links

@@ -15,7 +15,7 @@ import yaml
 from coplimburg.content.collections import COLLECTIONS, FILE_COLLECTIONS
 from coplimburg.content.site import Site
 from coplimburg.pages.downloads import Asset, asset
-from coplimburg.urls import item_source
+from coplimburg.urls import OUTPUTS_SOURCE, YEARS_SOURCE, item_source, year_source
 
 # libyaml's dumper where it is installed: the pure-Python one was a third of generating the pages.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -53,6 +53,38 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
                 "cop_id": item.id,
             }
             yield _page(item_source(key, item.id), meta, getattr(item, "body", ""))
+
+
+def yearly_pages(years: list[int]) -> Iterator[GeneratedPage]:
+    """The year pages, their index and the page of all outputs in numbers and charts."""
+    yield _page(
+        OUTPUTS_SOURCE,
+        {
+            "title": "Opbrengsten in beeld",
+            "template": "cop/outputs.html",
+            "cop_view": "outputs",
+            "description": "Wat de CoP Limburg per jaar deed, in cijfers en grafieken: bijeenkomsten, producten, "
+            "innovatietafels en doelgroepen.",
+        },
+    )
+    yield _page(
+        YEARS_SOURCE,
+        {
+            "title": "Jaaroverzichten",
+            "template": "cop/years.html",
+            "cop_view": "years",
+            "description": "Per jaar wat de CoP Limburg deed: bijeenkomsten, producten, nieuws en de innovatietafels.",
+        },
+    )
+    for year in years:
+        meta = {
+            "title": f"Jaaroverzicht {year}",
+            "template": "cop/year.html",
+            "cop_view": "year",
+            "cop_year": year,
+            "description": f"Wat de CoP Limburg in {year} deed: bijeenkomsten, producten, nieuws en innovatietafels.",
+        }
+        yield _page(year_source(year), meta)
 
 
 def assets(site: Site) -> Iterator[Asset]:

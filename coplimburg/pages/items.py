@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from coplimburg.agenda.archive import Occurrence, past, upcoming
+from coplimburg.agenda.archive import Occurrence, PastSession, past, past_sessions, upcoming
 from coplimburg.agenda.schedule import Span
 from coplimburg.content.events import Event
 from coplimburg.content.posts import Post
@@ -82,6 +82,8 @@ class EventView:
     partners: list[Link]
     outcomes: list[Link]
     upcoming: list[EventLine]
+    past_sessions: list[PastSession]  # newest first
+    recaps: list[Link]  # news posts that look back on it
     sessions_total: int
     image: Asset | None
     rhythm: str
@@ -123,6 +125,7 @@ class PostView:
     post: Post
     categories: list[str]
     tables: list[Link]
+    events: list[Link]
     image: Asset | None
 
 
@@ -180,6 +183,8 @@ class ItemViews:
             partners=[self.partner_link(partner_id) for partner_id in event.partners],
             outcomes=[self.product_link(product_id) for product_id in event.outcomes],
             upcoming=[self.line(occurrence) for occurrence in ahead] if event.is_series else [],
+            past_sessions=list(reversed(past_sessions(event, self.today))),
+            recaps=[self.post_link(one) for one in self.posts_about(event_id)],
             sessions_total=len(plan.sessions),
             image=asset(self.site.content, event.source, event.image) if event.image else None,
             rhythm=rhythm(event),
@@ -234,8 +239,15 @@ class ItemViews:
             post=post,
             categories=[self.site.vocabularies.news_categories[one] for one in post.categories],
             tables=[self.table_link(one) for one in post.tables],
+            events=[self.event_link(self.site.events[one]) for one in post.events],
             image=asset(self.site.content, post.source, post.image) if post.image else None,
         )
+
+    def posts_about(self, event_id: str) -> list[str]:
+        """The ids of the news posts that name an event, newest first."""
+        posts = self.site.posts
+        found = self.site.links.posts_by_event.get(event_id, [])
+        return sorted(found, key=lambda one: (posts[one].published, one), reverse=True)
 
     def partner(self, partner_id: str) -> PartnerView:
         site = self.site

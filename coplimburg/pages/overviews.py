@@ -14,7 +14,7 @@ from coplimburg.content.products import Product
 from coplimburg.content.site import Site
 from coplimburg.content.tables import Table
 from coplimburg.pages.items import EventLine, ItemViews, Link
-from coplimburg.urls import AGENDA_ICS, item_path
+from coplimburg.urls import AGENDA_ICS, item_path, year_path
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class AgendaView:
     upcoming: list[EventLine]
     archive: list[YearArchive]
     links: dict[str, str]
+    kinds: dict[str, str]
+    year_pages: dict[int, str]
     ics: str
     subscribe: str
 
@@ -97,11 +99,15 @@ def tables(site: Site) -> list[TableRow]:
 def agenda(site: Site, items: ItemViews, today: dt.date, site_url: str) -> AgendaView:
     events = site.events.values()
     archive_years = archive(events, site.programme, today)
-    event_urls = {event.id: item_path("events", event.id) for year in archive_years for event in year.events}
+    event_urls = {
+        entry.event.id: item_path("events", entry.event.id) for year in archive_years for entry in year.entries
+    }
     return AgendaView(
         upcoming=[items.line(occurrence) for occurrence in upcoming(events, today)],
         archive=archive_years,
         links=event_urls,
+        kinds=dict(site.vocabularies.event_kinds),
+        year_pages={year.year: year_path(year.year) for year in archive_years},
         ics=AGENDA_ICS,
         subscribe=webcal(site_url, AGENDA_ICS),
     )

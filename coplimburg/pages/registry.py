@@ -11,6 +11,7 @@ from coplimburg.calendar.links import calendar_links
 from coplimburg.content.site import Site
 from coplimburg.pages import jsonld, overviews
 from coplimburg.pages.items import ItemViews
+from coplimburg.pages.outputs import Yearly
 
 
 class PageViews:
@@ -23,6 +24,10 @@ class PageViews:
         self.env: Any = None
 
     @cached_property
+    def yearly(self) -> Yearly:
+        return Yearly(self.site, self.today)
+
+    @cached_property
     def overviews(self) -> dict[str, Any]:
         site = self.site
         return {
@@ -30,12 +35,16 @@ class PageViews:
             "agenda": overviews.agenda(site, self.items, self.today, self.site_url),
             "catalogue": overviews.catalogue(site),
             "news": overviews.news(site),
+            "years": self.yearly.index(),
+            "outputs": self.yearly.outputs(),
         }
 
     def context_for(self, meta: Mapping[str, Any], is_homepage: bool = False) -> dict[str, Any]:
         """The template variables of a page: `cop` (its view) and `cop_ld` (its JSON-LD), or nothing.
 
         A collection without a view of its own here shows its item as it is (`cop` is the model)."""
+        if meta.get("cop_view") == "year":
+            return {"cop": self.yearly.year(int(meta["cop_year"])), "cop_ld": None}
         if "cop_view" in meta:
             return {"cop": self.overviews.get(meta["cop_view"]), "cop_ld": None}
         collection, item_id = meta.get("cop_collection"), str(meta.get("cop_id", ""))

@@ -32,6 +32,9 @@ PAGES = {
     "contact": "contact/",
     "accessibility statement": "toegankelijkheid/",
     "privacy": "privacy/",
+    "year page": "jaaroverzicht/2025/",
+    "year index": "jaaroverzicht/",
+    "outputs in charts": "opbrengsten/",
     "not found": "404.html",
 }
 # Material picks its palette from prefers-color-scheme until a visitor chooses one.
