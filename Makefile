@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: build serve test check bench lint clean
+.PHONY: build serve test check bench lint clean fuzz
 
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict
@@ -27,6 +27,10 @@ test: $(VENV)/.test
 	$(BIN)/mypy
 	$(BIN)/pytest
 
+# 10,000 mutated content files through the loader (`make test` runs 200); see tests/test_fuzz.py.
+fuzz: $(VENV)/.test
+	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py
+
 lint: $(VENV)/.test
 	$(BIN)/ruff check --fix coplimburg hooks tests bench
 	$(BIN)/ruff format coplimburg hooks tests bench
@@ -43,4 +47,4 @@ $(VENV)/.test: $(VENV)/.site requirements/test.txt
 	touch $@
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis
