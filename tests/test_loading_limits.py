@@ -147,7 +147,7 @@ def test_a_list_of_more_than_a_thousand_items_is_refused(sample: Path) -> None:
     edit(sample, EVENT, "partners: [", f"partners: [{many}, ")
     [problem] = problems_of(sample)
     assert problem.line == 8
-    assert "hoogstens 1000" in problem.message
+    assert "meer dan 1000 waarden" in problem.message
 
 
 def test_site_data_symlinked_outside_the_repository_is_refused_unread(sample: Path, tmp_path: Path) -> None:

@@ -7,11 +7,13 @@ memory; each refusal is a Dutch problem naming the file and the line.
   pure-Python parser reads in about a second. A 20 MB file is refused before a byte is parsed.
 - MAX_DEPTH (32): the deepest real value is `groups[0].rows[0].who[0]` in matrix.yml (depth 6).
 - MAX_ITEMS (1,000 per list or group): the longest real list is the partners list (a few dozen).
-- MAX_NODES (50,000 values per file, counted with every `*alias` unfolded): an alias bomb (nine
-  levels of nine = 387 million values) is refused after 50,000 steps instead of being built.
-- C_LOADER_DEPTH (5,000): libyaml's composer recurses on the C stack and crashes the process somewhere
-  above 20,000 levels; a text that might nest deeper than this goes to the pure-Python composer,
-  which is guarded by MAX_DEPTH.
+- MAX_NODES (20,000 values per file, counted with every `*alias` unfolded): real files hold a few
+  hundred; an alias bomb (nine levels of nine = 387 million values) is refused after 20,000 steps
+  instead of being built, and the pure-Python composer reads 20,000 values in about a second.
+- libyaml composes only texts of at most FAST_LOADER_CHARACTERS (100,000) that cannot nest
+  C_LOADER_DEPTH (5,000) levels deep: its composer recurses on the C stack and crashed the process
+  somewhere above 20,000 levels, and it builds the whole tree before any bound is checked. Everything
+  else goes to the pure-Python composer, which stops at the bounds while it reads.
 """
 
 from __future__ import annotations
@@ -26,15 +28,14 @@ import yaml
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
 MAX_ITEMS = 1_000
-MAX_NODES = 50_000
+MAX_NODES = 20_000
 C_LOADER_DEPTH = 5_000
+FAST_LOADER_CHARACTERS = 100_000
 MAX_NUMBER_DIGITS = 30
-# Every YAML collection starts at one of these characters, so their count bounds the nesting depth.
-_NESTING_MARKS = "[{-:?"
 
 
-class TooDeep(yaml.MarkedYAMLError):
-    """Raised by the guarded composer at MAX_DEPTH, before Python's own recursion limit."""
+class OverLimit(yaml.MarkedYAMLError):
+    """Raised by the guarded composer at a bound (at MAX_DEPTH: long before Python's recursion limit)."""
 
 
 def read_bounded(file: Path) -> bytes | str:
@@ -74,27 +75,54 @@ def inside(file: Path, root: Path) -> bool:
         return False
 
 
-def may_nest_deeply(text: str) -> bool:
-    """Whether a YAML text might nest deeper than libyaml can compose safely (an upper bound, cheap)."""
-    return sum(text.count(mark) for mark in _NESTING_MARKS) >= C_LOADER_DEPTH
+def fast_loader_safe(text: str) -> bool:
+    """Whether libyaml may compose this text: small (so the whole tree costs little memory even before the
+    bounds are checked) and unable to nest deep enough to crash it. Real content files are a few kB.
+
+    Every flow collection opens with `[` or `{`; block collections nest at least one column deeper every
+    two levels, and start at most one level per `-` or `?` on a line plus one mapping, so twice the longest
+    line bounds their depth."""
+    if len(text) > FAST_LOADER_CHARACTERS:
+        return False
+    longest = max(map(len, text.splitlines()), default=0)
+    return text.count("[") + text.count("{") + 2 * (longest + 1) + 1 < C_LOADER_DEPTH
 
 
 class GuardedLoader(yaml.SafeLoader):
-    """PyYAML's safe loader with a nesting limit, so deep input is a YAML problem, not a RecursionError."""
+    """PyYAML's safe loader that stops at the bounds while composing, so deep or long input is refused
+    early instead of ending in a RecursionError or a long wait."""
 
     _depth = 0
+    _nodes = 0
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         self._depth += 1
+        self._nodes += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise TooDeep(None, None, _DEEP, self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+                self._refuse(_DEEP)
+            if parent is not None and len(parent.value) >= MAX_ITEMS:
+                kind = "groep" if isinstance(parent, yaml.MappingNode) else "lijst"
+                self._refuse(_too_long(kind))
+            if self._nodes > MAX_NODES:
+                self._refuse(_MANY)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
+    def _refuse(self, message: str) -> None:
+        raise OverLimit(None, None, message, self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+
+
+def _too_long(kind: str) -> str:
+    return f"deze {kind} heeft meer dan {MAX_ITEMS} waarden; splits de inhoud op"
+
 
 _DEEP = f"de waarden zijn dieper dan {MAX_DEPTH} niveaus genest; zo diep gaat geen veld"
+_MANY = (
+    f"het bestand bevat meer dan {MAX_NODES:,} waarden ".replace(",", ".")
+    + "(verwijzingen met * meegeteld); verwijder de verwijzingen (& en *) en schrijf de waarden uit"
+)
 
 
 def tree_problem(root: yaml.Node) -> tuple[yaml.Node, str] | None:
@@ -116,10 +144,7 @@ def tree_problem(root: yaml.Node) -> tuple[yaml.Node, str] | None:
             return node, _DEEP
         budget -= 1
         if budget < 0:
-            return node, (
-                f"het bestand bevat meer dan {MAX_NODES:,} waarden ".replace(",", ".")
-                + "(verwijzingen met * meegeteld); verwijder de verwijzingen (& en *) en schrijf de waarden uit"
-            )
+            return node, _MANY
         if isinstance(node, yaml.ScalarNode):
             continue
         entries: list[yaml.Node] = []
@@ -131,7 +156,7 @@ def tree_problem(root: yaml.Node) -> tuple[yaml.Node, str] | None:
         count = len(node.value)
         if count > MAX_ITEMS:
             kind = "groep" if isinstance(node, yaml.MappingNode) else "lijst"
-            return node, f"deze {kind} heeft {count} waarden, hoogstens {MAX_ITEMS}; splits de inhoud op"
+            return node, _too_long(kind)
         on_path.add(id(node))
         stack.append((node, depth, True))
         stack += [(entry, depth + 1, False) for entry in reversed(entries)]

@@ -14,7 +14,14 @@ from typing import Any
 
 import yaml
 
-from coplimburg.content.limits import MAX_NUMBER_DIGITS, GuardedLoader, may_nest_deeply, read_bounded, tree_problem
+from coplimburg.content.limits import (
+    MAX_NUMBER_DIGITS,
+    GuardedLoader,
+    OverLimit,
+    fast_loader_safe,
+    read_bounded,
+    tree_problem,
+)
 from coplimburg.problems import Problem, visible
 
 Location = tuple[str | int, ...]
@@ -134,6 +141,10 @@ def parse_yaml(text: str, display: str, problems: list[Problem], first_line: int
             Problem(display, line, "", f"het teken '{character}' mag niet in een YAML-bestand staan; verwijder het")
         )
         return None
+    except OverLimit as error:  # a bound of limits.py, already in Dutch
+        line = first_line + error.problem_mark.line if error.problem_mark else first_line
+        problems.append(Problem(display, line, "", str(error.problem)))
+        return None
     except RecursionError:  # a last resort: the guarded composer stops long before Python's limit
         problems.append(Problem(display, first_line, "", "de waarden zijn te diep genest; maak de structuur platter"))
         return None
@@ -163,7 +174,7 @@ def _compose(text: str) -> yaml.Node | None:
     """The YAML node tree, composed by libyaml where PyYAML has it (about ten times faster: the benchmark
     showed the pure-Python scanner as 90 % of the content check). On an error the pure-Python parser
     reads the text again, because its messages are the ones `_YAML_HINTS` translates."""
-    if may_nest_deeply(text):  # libyaml recurses on the C stack and can crash the process on deep nesting
+    if not fast_loader_safe(text):  # libyaml recurses on the C stack and builds the whole tree first
         return yaml.compose(text, Loader=GuardedLoader)
     try:
         return yaml.compose(text, Loader=_FAST_LOADER)
