@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: build serve test check bench lint clean golden
+.PHONY: build serve test check bench lint clean golden fuzz
 
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict
@@ -32,6 +32,10 @@ test: $(VENV)/.test $(ENGINE_VENV)/.site
 # Rewrite tests/golden/ (calendars, feeds, one e-mail edition of the sample site) from the current build; review the diff.
 golden: $(VENV)/.test
 	COP_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py
+
+# 10,000 mutated content files through the loader (`make test` runs 200); see tests/test_fuzz.py.
+fuzz: $(VENV)/.test
+	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check --fix coplimburg hooks tests bench
@@ -60,4 +64,4 @@ $(ENGINE_VENV)/.site: requirements/site.txt requirements/properdocs.txt pyprojec
 	touch $@
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -42,6 +42,17 @@ def parse_moment(text: str) -> Moment:
     return dt.datetime.combine(day_value, dt.time(int(hour), int(minute)))
 
 
+def parse_day(text: str) -> dt.date:
+    """`2024-06-13` → date; a time after it is a mistake here (ValueError in Dutch)."""
+    match = _MOMENT.fullmatch(text.strip())
+    if match and match.group(4) is not None:
+        raise ValueError(f"verwacht alleen een datum zoals 2024-06-13, gekregen ook een tijd: '{text}'")
+    moment = parse_moment(text) if match else None
+    if not isinstance(moment, dt.date):
+        raise ValueError(f"verwacht een datum zoals 2024-06-13, gekregen '{text}'")
+    return moment
+
+
 def build_date(setting: str | None = None, now: dt.datetime | None = None) -> dt.date:
     """The one date the build calls 'today': COP_BUILD_DATE, else the setting, else today in Amsterdam."""
     pinned = os.environ.get(BUILD_DATE_VARIABLE) or setting

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -15,8 +16,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        # Escaped here as well as in describe(): a file name or field name can carry control characters too,
+        # and a raw line feed or escape sequence would forge problem lines or clear the editor's terminal.
+        path, field, message = visible(self.path, 300), visible(self.field, 200), visible(self.message, 600)
+        where = f"{path}:{self.line}" if self.line else path
+        return f"{where}: {field}: {message}" if field else f"{where}: {message}"
 
 
 class ContentError(Exception):
@@ -49,6 +53,29 @@ def suggestion(found: object, candidates: Iterable[str]) -> str:
     return "; bedoelde je " + " of ".join(matches) + "?"
 
 
+# Control characters, line and paragraph separators, bidi overrides and isolates, lone surrogates (from
+# undecodable file names): everything that moves the cursor, reorders text or cannot be printed.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+SHOWN_LENGTH = 80
+
+
+def visible(text: str, limit: int | None = None) -> str:
+    """Text safe to print on one terminal line: invisible characters as escapes (`\\n`, `\\x1b`), long
+    text cut off after `limit` characters with '…'."""
+    if limit is not None and len(text) > limit:
+        text = text[:limit] + "…"
+    return _INVISIBLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    character = match.group()
+    if character in _ESCAPES:
+        return _ESCAPES[character]
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def describe(value: object) -> str:
     """How a found value reads to an editor: its kind in Dutch, then the value."""
     if value is None:
@@ -56,11 +83,12 @@ def describe(value: object) -> str:
     if isinstance(value, bool):
         return f"ja/nee-waarde {str(value).lower()}"
     if isinstance(value, int):
-        return f"getal {value}"
+        digits = str(value) if -(10**30) < value < 10**30 else "van meer dan 30 cijfers"
+        return f"getal {digits}"
     if isinstance(value, float):
         return f"kommagetal {value}"
     if isinstance(value, str):
-        return f"'{value}'" if value else "lege tekst"
+        return f"'{visible(value, SHOWN_LENGTH)}'" if value else "lege tekst"
     if isinstance(value, list):
         return "een lijst"
     if isinstance(value, dict):

@@ -18,6 +18,7 @@ import pytest
 from hostile import FIXED, HOSTILE_URL, OUTPUTS, pages, plain
 from lxml import etree, html
 
+from coplimburg.content.collections import COLLECTIONS
 from coplimburg.feeds.markup import portable_html, sanitise
 
 # By parsers
@@ -256,3 +257,14 @@ def test_the_feed_sanitiser_keeps_ordinary_markup() -> None:
 def test_build_date_pins_the_hostile_events_as_upcoming() -> None:
     # The hostile event lies after tests/conftest.py's build date, so it shows on the agenda and in calendars.
     assert dt.date.fromisoformat(FIXED["events.start"][:10]) > dt.date(2026, 11, 28)
+
+
+def test_every_declared_reference_field_gets_a_valid_id_in_the_hostile_site() -> None:
+    # References hold ids, not text: a new reference field in coplimburg/content/collections.py needs its id here.
+    declared = {
+        f"{key}.{name}"
+        for key, collection in COLLECTIONS.items()
+        if collection.items_are_files
+        for name in collection.references
+    }
+    assert declared - {"events.kind", "products.type", "products.license"} <= set(FIXED)

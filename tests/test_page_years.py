@@ -13,13 +13,13 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import BUILD_DATE, REPO, build_site
 from pages import content, link_labels, page, text, texts
+from sitebuild import BUILD_DATE, REPO, SAMPLE, build_site
 
 from bench.synthetic import copy_parts
 
 TODAY = dt.date.fromisoformat(BUILD_DATE)
-SITE = REPO / "content" / "site"
+SITE = SAMPLE / "content" / "site"
 
 
 def vocabulary() -> dict[str, Any]:
@@ -131,8 +131,9 @@ PROGRAMME = {"programme": [{"year": 2022, "title": "Het startjaar", "topics": ["
 def year_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's docs, theme and site data with only the items above, built on the pinned build date."""
     root = tmp_path_factory.mktemp("years")
-    project = root / "project"
-    copy_parts(REPO, project, ("content", "docs", "overrides", "hooks", "mkdocs.yml"))
+    copy_parts(REPO, root / "repo", ("overrides", "hooks"))
+    project = root / "repo" / "tests" / "sample"
+    copy_parts(SAMPLE, project, ("content", "docs", "mkdocs.yml"))
     for folder in ("tables", "events", "coppyright", "news"):
         shutil.rmtree(project / "content" / folder, ignore_errors=True)
         for name, source in FILES[folder].items():

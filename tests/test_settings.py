@@ -38,8 +38,7 @@ def test_every_bad_setting_is_reported_in_dutch_with_the_line_in_mkdocs_yml(tmp_
         read_settings(extra, config)
     assert [str(problem) for problem in raised.value.problems] == [
         "mkdocs.yml:4: extra.cop.feed_limit: verwacht een geheel getal, gekregen 'veel'",
-        "mkdocs.yml:5: extra.cop.build_date: verwacht een datum zoals 2024-06-13 of 2024-06-13 13:00, "
-        "gekregen 'morgen'",
+        "mkdocs.yml:5: extra.cop.build_date: verwacht een datum zoals 2024-06-13, gekregen 'morgen'",
         "mkdocs.yml:6: extra.cop.colour: onbekend veld",
     ]
 

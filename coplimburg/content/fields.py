@@ -14,11 +14,29 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from pydantic.json_schema import SkipJsonSchema
 
 from coplimburg.content.source import Document, Location, dotted
-from coplimburg.dates import EXAMPLE, Moment, parse_moment
-from coplimburg.problems import Problem, describe, suggestion
+from coplimburg.dates import EXAMPLE, Moment, parse_day, parse_moment
+from coplimburg.problems import Problem, describe, suggestion, visible
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# An item named `index` would replace its section's overview page (`<section>/index.md`).
+RESERVED_IDS = frozenset({"index"})
+# Years a date may name. Calendars and feeds compute a day after the end (exclusive ends), convert to
+# UTC and unfold series until their last day, which overflows at 9999-12-31 and underflows at 0001-01-01;
+# the CoP started in 2021, and the programme already accepts the years 2000-2100. Outside: a typo.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+# Characters no value may hold: control characters (line feeds are allowed where text may have several
+# lines, and refused by the one-line types), line separators, bidi overrides and isolates.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+# In the Markdown text: tabs and line ends (also the \r of Windows files) are text, other control characters
+# are not, and XML (the feeds) cannot carry them at all.
+_BODY_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _NAMED = re.compile(r"^(?P<field>[a-z_]+): (?P<message>.*)$", re.DOTALL)
+
+
+def invisible_character(text: str) -> str | None:
+    """The first control character a front-matter value may not hold (outputs cannot carry it), if any."""
+    found = _CONTROL.search(text)
+    return found.group() if found else None
 
 
 class Strict(BaseModel):
@@ -72,31 +90,57 @@ class Illustrated(Item):
 
 
 def _moment(value: object) -> object:
+    if isinstance(value, str) and len(value) > 40:
+        raise ValueError(f"verwacht een datum zoals {EXAMPLE}, gekregen {describe(value)}")
     if isinstance(value, str):
-        return parse_moment(value)
+        return _in_range(parse_moment(value))
     if isinstance(value, dt.date):
-        return value
+        return _in_range(value)
     raise ValueError(f"verwacht een datum zoals {EXAMPLE}, gekregen {describe(value)}")
 
 
-def _day(value: object) -> object:
-    moment = _moment(value)
-    if isinstance(moment, dt.datetime):
-        raise ValueError(f"verwacht alleen een datum zoals 2024-06-13, gekregen ook een tijd: '{value}'")
+def _in_range(moment: Moment) -> Moment:
+    year = moment.year
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(
+            f"het jaar {year} ligt buiten {FIRST_YEAR}–{LAST_YEAR}, de jaren die agenda's en feeds aankunnen; "
+            "controleer het jaartal"
+        )
     return moment
+
+
+def _day(value: object) -> object:
+    if isinstance(value, str) and len(value) <= 40:
+        return _in_range(parse_day(value))
+    if type(value) is dt.date:  # a date from mkdocs.yml's YAML, not a date and time
+        return _in_range(value)
+    raise ValueError(f"verwacht een datum zoals 2024-06-13, gekregen {describe(value)}")
 
 
 def _url(value: object) -> object:
     if not isinstance(value, str):
         raise ValueError(f"verwacht een webadres dat begint met https://, gekregen {describe(value)}")
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value.strip():
-        hint = f"; bedoelde je https://{value.strip()}?" if not parts.scheme and "." in value else ""
-        raise ValueError(f"verwacht een webadres dat begint met https://, gekregen '{value}'{hint}")
+    stripped = value.strip()
+    try:
+        parts = urlsplit(stripped)
+    except ValueError:  # e.g. an unclosed [ in the host
+        parts = urlsplit("")
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in stripped):
+        hint = f"; bedoelde je https://{visible(stripped, 80)}?" if not parts.scheme and "." in value else ""
+        raise ValueError(f"verwacht een webadres dat begint met https://, gekregen {describe(value)}{hint}")
     return value.strip()
 
 
 def _text(value: object) -> object:
+    value = _lines(value)
+    if isinstance(value, str) and "\n" in value.strip():
+        raise ValueError(
+            "mag maar één regel zijn; zet de tekst op één regel (alleen summary mag meerdere regels hebben)"
+        )
+    return value
+
+
+def _lines(value: object) -> object:
     if isinstance(value, str) and not value.strip():
         raise ValueError("mag niet leeg zijn")
     return value
@@ -104,7 +148,8 @@ def _text(value: object) -> object:
 
 def _id_list(value: object) -> object:
     if isinstance(value, str):
-        raise ValueError(f"verwacht een lijst zoals [{value}], gekregen één tekst '{value}'")
+        shown = visible(value, 80)
+        raise ValueError(f"verwacht een lijst zoals [{shown}], gekregen één tekst '{shown}'")
     return value
 
 
@@ -121,7 +166,7 @@ Url = Annotated[
     str, BeforeValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
 ]
 Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
-Summary = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=300)]
+Summary = Annotated[str, BeforeValidator(_lines), Field(min_length=1, max_length=300)]
 Ref = Annotated[str, Field(pattern=ID_PATTERN)]
 RefList = Annotated[list[Ref], BeforeValidator(_id_list)]
 
@@ -148,15 +193,64 @@ def validate(model: type[Strict], document: Document, problems: list[Problem], *
         )
     if reserved:
         return None
+    refused = _invisible_characters(data, (), document, problems)
+    body = known.get("body")
+    if isinstance(body, str) and (character := _BODY_CONTROL.search(body)):
+        refused.append("body")
+        problems.append(
+            Problem(
+                document.path,
+                document.body_line + body.count("\n", 0, character.start()),
+                "",
+                f"de tekst bevat het onzichtbare stuurteken {visible(character.group())}; verwijder het",
+            )
+        )
+    if known.get("id") in RESERVED_IDS:
+        refused.append("id")
+        problems.append(
+            Problem(
+                document.path,
+                0,
+                "",
+                f"de id (bestandsnaam) {known['id']} is gereserveerd voor de overzichtspagina; kies een andere naam",
+            )
+        )
     try:
-        return model.model_validate({**data, **known})
+        result = model.model_validate({**data, **known})
+        return None if refused else result
     except ValidationError as error:
         for detail in error.errors(include_url=False):
             location: Location = tuple(detail["loc"])
+            if detail["type"] == "value_error" and (named := _NAMED.match(str((detail.get("ctx") or {}).get("error")))):
+                location = (*location, named["field"])  # a check across fields about a value already reported
             if any(location[: n + 1] in document.reported for n in range(len(location))):
                 continue
-            problems.append(_problem(model, document, location, detail))
+            problems.append(_problem(model, document, tuple(detail["loc"]), detail))
         return None
+
+
+def _invisible_characters(value: Any, location: Location, document: Document, problems: list[Problem]) -> list[str]:
+    """Every value holding a control character, reported where it stands (the walk is bounded by the
+    loader's limits on depth and size)."""
+    found: list[str] = []
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            found += _invisible_characters(inner, (*location, key), document, problems)
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            found += _invisible_characters(inner, (*location, index), document, problems)
+    elif isinstance(value, str) and (character := _CONTROL.search(value)):
+        document.reported.add(location)
+        found.append(dotted(location))
+        problems.append(
+            Problem(
+                document.path,
+                document.line_of(location),
+                dotted(location),
+                f"bevat het onzichtbare stuurteken {visible(character.group())} (in {describe(value)}); verwijder het",
+            )
+        )
+    return found
 
 
 def _problem(model: type[Strict], document: Document, location: Location, detail: Any) -> Problem:
@@ -197,10 +291,20 @@ def _problem(model: type[Strict], document: Document, location: Location, detail
         message = (
             f"verwacht een id van kleine letters, cijfers en koppeltekens (zoals tafel-2a), gekregen {describe(found)}"
         )
-    elif kind in ("greater_than_equal", "greater_than"):
-        message = f"verwacht minstens {context.get('ge', context.get('gt'))}, gekregen {describe(found)}"
-    else:
-        message = f"ongeldige waarde {describe(found)} ({detail['msg']})"
+    elif kind == "greater_than_equal":
+        message = f"verwacht minstens {context.get('ge')}, gekregen {describe(found)}"
+    elif kind == "greater_than":
+        message = f"verwacht meer dan {context.get('gt')}, gekregen {describe(found)}"
+    elif kind == "less_than_equal":
+        message = f"verwacht hoogstens {context.get('le')}, gekregen {describe(found)}"
+    elif kind == "less_than":
+        message = f"verwacht minder dan {context.get('lt')}, gekregen {describe(found)}"
+    elif kind == "int_parsing_size":
+        message = f"het getal is te groot, gekregen {describe(found)}"
+    elif kind in ("float_type", "float_parsing", "finite_number"):
+        message = f"verwacht een (eindig) getal, gekregen {describe(found)}"
+    else:  # never pydantic's English text: editors read Dutch only
+        message = f"ongeldige waarde {describe(found)}"
     return Problem(document.path, line, name, message)
 
 

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from coplimburg.content.collections import ASSET_FOLDERS, FILE_COLLECTIONS, SITE_DATA, SITE_FOLDER, item_model
 from coplimburg.content.fields import ID_PATTERN, Item, Strict, validate
+from coplimburg.content.limits import inside
 from coplimburg.content.references import Known, check_item_references, check_site_data
 from coplimburg.content.site import Site
 from coplimburg.content.sitedata import PartnerFile, ProgrammeFile, Vocabularies
@@ -94,6 +95,9 @@ def _read_site_file(
 ) -> ModelT | None:
     if not file.is_file():
         problems.append(Problem(display(file), 0, "", "bestand ontbreekt; de site heeft het nodig"))
+        return None
+    if not inside(file, file.parent.parent):  # site data is the repository's own: content/site/<name>.yml
+        problems.append(Problem(display(file), 0, "", "ligt buiten de map content/; zet het bestand zelf hier neer"))
         return None
     document = read_yaml(file, display(file), problems)
     if document is None:

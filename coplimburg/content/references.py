@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from coplimburg.content.collections import COLLECTIONS
+from coplimburg.content.collections import ASSET_FOLDERS, COLLECTIONS
 from coplimburg.content.sitedata import Matrix, Partner, Vocabularies
 from coplimburg.content.source import Document, Location, dotted
-from coplimburg.problems import Problem, describe, suggestion
+from coplimburg.problems import Problem, describe, suggestion, visible
 
 
 @dataclass(frozen=True)
@@ -137,24 +137,44 @@ def _check_path(content: Path, document: Document, location: Location, relative:
         report(location, message)
 
 
+# Where an item's downloads and images live, beside the items of its own collection.
+
+
 def path_problem(content: Path, source: Path, relative: str) -> str:
     """Why a path an item names is not a usable file inside content/, or '' when it is."""
+    shown = visible(relative, 120)
     if "://" in relative or relative.startswith("mailto:"):
-        return f"verwacht een bestand in content/, gekregen een webadres '{relative}'"
+        return f"verwacht een bestand in content/, gekregen een webadres '{shown}'"
     pure = PurePosixPath(relative.replace("\\", "/"))
     if pure.is_absolute() or (len(relative) > 1 and relative[1] == ":"):
-        return f"verwacht een pad relatief aan dit bestand, gekregen het absolute pad '{relative}'"
+        return f"verwacht een pad relatief aan dit bestand, gekregen het absolute pad '{shown}'"
+    try:
+        return _file_problem(content, source, pure, shown)
+    except (OSError, ValueError, RuntimeError):  # a name too long for the file system, a NUL byte, a loop
+        return f"'{shown}' is geen bruikbaar pad naar een bestand; kies een kortere naam van gewone tekens"
+
+
+def _file_problem(content: Path, source: Path, pure: PurePosixPath, shown: str) -> str:
     root = content.parent
     target = root / source.parent / pure
     if ".." in pure.parts and not target.resolve().is_relative_to(content.resolve()):
-        return f"'{relative}' wijst naar een plek buiten content/; zet het bestand in content/"
+        return f"'{shown}' wijst naar een plek buiten content/; zet het bestand in content/"
     walk = root / source.parent
     for part in pure.parts:
         walk = walk / part
         if walk.is_symlink():
-            return f"'{relative}' is een snelkoppeling (symlink); zet het bestand zelf in content/"
+            return f"'{shown}' is een snelkoppeling (symlink); zet het bestand zelf in content/"
+    folder = (root / source.parent).resolve()
+    if target.resolve() == (root / source).resolve():
+        return f"'{shown}' is dit bestand zelf; verwijs naar een bijlage in {' of '.join(ASSET_FOLDERS)}/"
+    within = target.resolve().relative_to(folder).parts if target.resolve().is_relative_to(folder) else ()
+    if not within or within[0] not in ASSET_FOLDERS:
+        return (
+            f"'{shown}' ligt niet in de map {' of '.join(ASSET_FOLDERS)}/ naast dit bestand "
+            f"({source.parent.as_posix()}/); zet bijlagen en afbeeldingen daar neer"
+        )
     if not target.is_file():
         siblings = [p.name for p in target.parent.iterdir()] if target.parent.is_dir() else []
-        hint = suggestion(target.name, siblings)
-        return f"bestand '{relative}' niet gevonden (gezocht: {(source.parent / pure).as_posix()}){hint}"
+        hint = suggestion(target.name, siblings[:1000])
+        return f"bestand '{shown}' niet gevonden (gezocht: {visible((source.parent / pure).as_posix(), 160)}){hint}"
     return ""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from coplimburg.content.fields import Ref, RefList, Strict, Text, Url
+from coplimburg.content.fields import RESERVED_IDS, Ref, RefList, Strict, Text, Url
 
 PartnerKind = Literal["onderwijs", "onderzoek", "carriere", "bedrijfsleven", "overheid"]
 
@@ -17,6 +17,13 @@ class Partner(Strict):
     kind: Text
     url: Url
     description: str = ""
+
+    @field_validator("id")
+    @classmethod
+    def _not_reserved(cls, value: str) -> str:
+        if value in RESERVED_IDS:
+            raise ValueError(f"de id {value} is gereserveerd voor de overzichtspagina; kies een andere id")
+        return value
 
     @property
     def page_title(self) -> str:

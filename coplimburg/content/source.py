@@ -14,7 +14,15 @@ from typing import Any
 
 import yaml
 
-from coplimburg.problems import Problem
+from coplimburg.content.limits import (
+    MAX_NUMBER_DIGITS,
+    GuardedLoader,
+    OverLimit,
+    fast_loader_safe,
+    read_bounded,
+    tree_problem,
+)
+from coplimburg.problems import Problem, visible
 
 Location = tuple[str | int, ...]
 
@@ -55,7 +63,10 @@ class Document:
 
 
 def read_text(file: Path, display: str, problems: list[Problem]) -> str | None:
-    raw = file.read_bytes()
+    raw = read_bounded(file)
+    if isinstance(raw, str):
+        problems.append(Problem(display, 0, "", raw))
+        return None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -122,17 +133,36 @@ def read_yaml(file: Path, display: str, problems: list[Problem]) -> Document | N
 def parse_yaml(text: str, display: str, problems: list[Problem], first_line: int) -> Document | None:
     try:
         node = _compose(text)
+    except yaml.reader.ReaderError as error:
+        # A character YAML does not allow (NUL, other control characters): its line, in one Dutch sentence.
+        line = first_line + text[: error.position].count("\n")
+        character = visible(chr(error.character) if isinstance(error.character, int) else str(error.character))
+        problems.append(
+            Problem(display, line, "", f"het teken '{character}' mag niet in een YAML-bestand staan; verwijder het")
+        )
+        return None
+    except OverLimit as error:  # a bound of limits.py, already in Dutch
+        line = first_line + error.problem_mark.line if error.problem_mark else first_line
+        problems.append(Problem(display, line, "", str(error.problem)))
+        return None
+    except RecursionError:  # a last resort: the guarded composer stops long before Python's limit
+        problems.append(Problem(display, first_line, "", "de waarden zijn te diep genest; maak de structuur platter"))
+        return None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else first_line
         column = f" (kolom {mark.column + 1})" if mark else ""
         detail = error.problem or error.context or "onleesbare YAML"
         hint = _YAML_HINTS.get(detail, "")
-        message = f"YAML-fout{column}: {detail}" + (f"; waarschijnlijk {hint}" if hint else "")
+        message = f"YAML-fout{column}: {visible(detail, 200)}" + (f"; waarschijnlijk {hint}" if hint else "")
         problems.append(Problem(display, line, "", message))
         return None
     except yaml.YAMLError as error:
-        problems.append(Problem(display, first_line, "", f"YAML-fout: {error}"))
+        problems.append(Problem(display, first_line, "", f"YAML-fout: {visible(str(error), 200)}"))
+        return None
+    if node is not None and (bound := tree_problem(node)):
+        where, message = bound
+        problems.append(Problem(display, first_line + where.start_mark.line, "", message))
         return None
     document = Document(path=display, data=None)
     if node is not None:
@@ -144,10 +174,12 @@ def _compose(text: str) -> yaml.Node | None:
     """The YAML node tree, composed by libyaml where PyYAML has it (about ten times faster: the benchmark
     showed the pure-Python scanner as 90 % of the content check). On an error the pure-Python parser
     reads the text again, because its messages are the ones `_YAML_HINTS` translates."""
+    if not fast_loader_safe(text):  # libyaml recurses on the C stack and builds the whole tree first
+        return yaml.compose(text, Loader=GuardedLoader)
     try:
         return yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.YAMLError:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=GuardedLoader)
 
 
 def dotted(location: Location) -> str:
@@ -164,7 +196,7 @@ def _convert(node: yaml.Node, location: Location, document: Document, problems: 
     if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
         document.reported.add(location)
         problems.append(
-            Problem(document.path, line, dotted(location), f"onbekend YAML-label {node.tag}; laat het label weg")
+            Problem(document.path, line, dotted(location), f"onbekend YAML-label {visible(node.tag, 80)}; laat het weg")
         )
         return None
     if isinstance(node, yaml.MappingNode):
@@ -201,12 +233,17 @@ def _scalar(node: yaml.ScalarNode, location: Location, document: Document, probl
 
     def trap(reading: str) -> str:
         document.reported.add(location)
+        shown = visible(value, 80)
         problems.append(
             Problem(
-                document.path, line, dotted(location), f"YAML leest {value} als {reading}; {_TRAP_HINT} ('{value}')"
+                document.path, line, dotted(location), f"YAML leest {shown} als {reading}; {_TRAP_HINT} ('{shown}')"
             )
         )
         return value
+
+    def refuse(message: str) -> None:
+        document.reported.add(location)
+        problems.append(Problem(document.path, line, dotted(location), message))
 
     if quoted or tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
         return value
@@ -216,8 +253,14 @@ def _scalar(node: yaml.ScalarNode, location: Location, document: Document, probl
         if value.lower() in _BOOL_WORDS:
             return value.lower() == "true"
         return trap(f"ja/nee-waarde {'true' if value.lower() in ('yes', 'y', 'on') else 'false'}")
+    if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and len(value) > MAX_NUMBER_DIGITS:
+        return refuse(f"een getal van {len(value)} tekens is te lang (hoogstens {MAX_NUMBER_DIGITS}); {_TRAP_HINT}")
+    try:
+        number = _number(node)
+    except (ValueError, IndexError):  # `!!int` or `!!float` on text the label does not fit, or on nothing
+        label = "!!int" if tag.endswith("int") else "!!float"
+        return refuse(f"het label {label} past niet bij '{visible(value, 80)}'; laat het label weg")
     if tag == "tag:yaml.org,2002:int":
-        number = yaml.SafeLoader.construct_yaml_int(_CONSTRUCTOR, node)
         if ":" in value:
             return trap(f"het getal {number} (een tijd in YAML 1.1 is een zestigtallig getal)")
         if re.fullmatch(r"[-+]?0[0-7_]+", value):
@@ -226,10 +269,20 @@ def _scalar(node: yaml.ScalarNode, location: Location, document: Document, probl
     if tag == "tag:yaml.org,2002:float":
         if ":" in value:
             return trap("een zestigtallig getal")
-        return yaml.SafeLoader.construct_yaml_float(_CONSTRUCTOR, node)
+        return number
     document.reported.add(location)
-    problems.append(Problem(document.path, line, dotted(location), f"onbekend YAML-label {tag}; laat het label weg"))
+    problems.append(
+        Problem(document.path, line, dotted(location), f"onbekend YAML-label {visible(tag, 80)}; laat het label weg")
+    )
     return value
+
+
+def _number(node: yaml.ScalarNode) -> Any:
+    if node.tag == "tag:yaml.org,2002:int":
+        return yaml.SafeLoader.construct_yaml_int(_CONSTRUCTOR, node)
+    if node.tag == "tag:yaml.org,2002:float":
+        return yaml.SafeLoader.construct_yaml_float(_CONSTRUCTOR, node)
+    return None
 
 
 _CONSTRUCTOR = yaml.SafeLoader("")

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from coplimburg.content.collections import SCAFFOLDS, Collection
-from coplimburg.content.fields import LOADER_FIELDS, Item
+from coplimburg.content.fields import LOADER_FIELDS, RESERVED_IDS, Item
 from coplimburg.content.slugs import slugify
 from coplimburg.content.source import read_markdown, read_yaml
 from coplimburg.dates import build_date
@@ -40,7 +40,9 @@ def new_item(kind: str, title: str, content: Path) -> Path:
     assert spec.folder is not None
     if not title.strip():
         raise ScaffoldError('geef een titel, zoals: cop new event "CoPpisch 2027"')
-    item_id = slugify(title)
+    item_id = _short(slugify(title))
+    if item_id in RESERVED_IDS:
+        raise ScaffoldError(f"de id {item_id} is gereserveerd voor de overzichtspagina; kies een andere titel")
     target = content / spec.folder / f"{item_id}.md"
     if target.exists():
         raise ScaffoldError(
@@ -50,6 +52,19 @@ def new_item(kind: str, title: str, content: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render(kind, title.strip(), item_id, content), encoding="utf-8")
     return target
+
+
+# Ids become file names, URLs and calendar UIDs: long enough for any real title, far below the file system's
+# 255 bytes per name.
+MAX_ID_LENGTH = 80
+
+
+def _short(item_id: str) -> str:
+    """The id cut at a word boundary when a long title would make a file name too long for the disk."""
+    if len(item_id) <= MAX_ID_LENGTH:
+        return item_id
+    cut = item_id[: MAX_ID_LENGTH + 1]
+    return cut[: cut.rfind("-")] if "-" in cut else cut[:MAX_ID_LENGTH]
 
 
 def render(kind: str, title: str, item_id: str, content: Path) -> str:

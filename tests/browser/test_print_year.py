@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-
-import pytest
 
 YEAR_PAGE = "jaaroverzicht/2025/"
 # A4 is 210 mm wide; cop.css prints with 12 mm margins left and right: 186 mm at 96 CSS pixels per inch.
@@ -27,7 +24,6 @@ def test_under_print_media_a_year_page_hides_navigation_and_keeps_charts_within_
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PRINTABLE_WIDTH
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext ontbreekt: draai tests/ensure-chromium")
 def test_a_year_page_printed_to_a4_pdf_has_its_content_and_no_site_chrome(open_page, site_url, tmp_path):
     page = open_page()
     page.goto(site_url + YEAR_PAGE)
