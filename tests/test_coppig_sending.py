@@ -54,8 +54,10 @@ def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("tls")
     cert, key = folder / "cert.pem", folder / "key.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", f"/CN={HOST}"]
-        + ["-addext", f"subjectAltName=IP:{HOST}", "-keyout", str(key), "-out", str(cert)],
+        [
+            *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", f"/CN={HOST}"),
+            *("-addext", f"subjectAltName=IP:{HOST}", "-keyout", str(key), "-out", str(cert)),
+        ],
         check=True,
         capture_output=True,
     )
@@ -150,7 +152,7 @@ def test_the_previous_months_edition_arrives_as_text_and_html_with_list_headers(
     document = html.document_fromstring(page.get_content())
     links = [anchor.get("href") for anchor in document.iter("a")]
     assert links and all(urlsplit(link).scheme in ("https", "mailto") for link in links)
-    assert [heading.text_content() for heading in document.iter("h2")][0] == "Groot klankbord <2025> & meer"
+    assert next(heading.text_content() for heading in document.iter("h2")) == "Groot klankbord <2025> & meer"
     assert "Verzonden naar coppig@lijst.example.nl" in capsys.readouterr().out
     assert "message_id: <coppig-2024-06@communityofpracticelimburg.nl>" in sent_file(config).read_text(encoding="utf-8")
 
