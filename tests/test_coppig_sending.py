@@ -23,6 +23,7 @@ from lxml import html
 from mailsite import mail_site
 
 from coplimburg.editors.cli import main
+from coplimburg.editors.coppig_command import first_working_day
 
 HOST = "127.0.0.1"
 USER, PASSWORD = "coppig", "geheim-wachtwoord"
@@ -286,3 +287,48 @@ def test_the_message_is_the_same_on_every_run_for_the_same_build_date(
     assert parsed(first.read_bytes())["Date"].datetime == dt.datetime(
         2024, 7, 2, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=2))
     )
+
+
+def test_the_first_working_day_skips_weekends_and_new_years_day():
+    assert first_working_day(2024, 6) == dt.date(2024, 6, 3)  # 1 June 2024 was a Saturday
+    assert first_working_day(2024, 7) == dt.date(2024, 7, 1)
+    assert first_working_day(2025, 1) == dt.date(2025, 1, 2)
+    assert first_working_day(2028, 1) == dt.date(2028, 1, 3)  # Saturday 1st, Sunday 2nd
+
+
+@pytest.fixture
+def implicit_tls_server(certificate: tuple[Path, Path]) -> Iterator[tuple[Mailbox, int]]:
+    """An SMTP server on 127.0.0.1 that speaks TLS from the first byte (port 465 style)."""
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    tls.load_cert_chain(*map(str, certificate))
+    mailbox = Mailbox()
+    controller = Controller(
+        mailbox, hostname=HOST, port=_free_port(), ssl_context=tls, auth_require_tls=False, authenticator=_authenticate
+    )
+    controller.start()
+    try:
+        yield mailbox, controller.port
+    finally:
+        controller.stop()
+
+
+def test_an_edition_can_go_over_implicit_tls(
+    content: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    certificate: tuple[Path, Path],
+    implicit_tls_server: tuple[Mailbox, int],
+) -> None:
+    config = mail_site(content)
+    mailbox, port = implicit_tls_server
+    monkeypatch.setenv("COP_BUILD_DATE", BUILD_DATE)
+    for name, value in {
+        "COP_SMTP_HOST": HOST,
+        "COP_SMTP_PORT": str(port),
+        "COP_SMTP_USER": USER,
+        "COP_SMTP_PASSWORD": PASSWORD,
+        "COP_SMTP_SECURITY": "tls",
+        "COP_SMTP_CA_FILE": str(certificate[0]),
+    }.items():
+        monkeypatch.setenv(name, value)
+    assert cop(config, "--verzenden") == 0
+    assert [parsed(data)["Subject"] for _, _, data in mailbox.received] == ["CoPPIG juni 2024"]
