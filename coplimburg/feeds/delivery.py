@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import smtplib
+import socket
 import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -99,9 +100,22 @@ def deliver(server: Server, sender: str, recipient: str, message: bytes) -> None
         ) from error
     except OSError as error:
         raise DeliveryError(
-            f"mailserver {server.shown} niet bereikbaar ({error.strerror or error}): controleer COP_SMTP_HOST en "
+            f"mailserver {server.shown} niet bereikbaar ({_reason(error)}): controleer COP_SMTP_HOST en "
             "COP_SMTP_PORT, en probeer het later opnieuw"
         ) from error
+
+
+def _reason(error: OSError) -> str:
+    """Why a connection failed, in Dutch for the usual cases, else the system's own words."""
+    if isinstance(error, socket.gaierror):
+        return "onbekende servernaam"
+    if isinstance(error, TimeoutError):
+        return f"geen antwoord binnen {TIMEOUT} seconden"
+    if isinstance(error, ConnectionRefusedError):
+        return "verbinding geweigerd"
+    if isinstance(error, ConnectionError):
+        return "verbinding verbroken"
+    return str(error.strerror or error)
 
 
 def _reply(error: smtplib.SMTPException) -> str:
