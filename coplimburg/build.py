@@ -75,7 +75,7 @@ class Build:
             agenda_state=read_state(content),
             site_url=site_url,
             views=PageViews(site, today, site_url or "/"),
-            syndication=prepare(site, site_url, feed_settings, today),
+            syndication=prepare(site, site_url, feed_settings, today, settings.newsletter),
         )
 
     @property

@@ -5,16 +5,47 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from coplimburg.content.fields import DayField, Strict, Text, validate
+from coplimburg.content.fields import DayField, Strict, Text, Url, validate
 from coplimburg.content.source import Document
 from coplimburg.dates import build_date
 from coplimburg.problems import ContentError, Problem
 
 CONFIG_FILE = "mkdocs.yml"
+_ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
+
+
+def _address(value: object) -> object:
+    if not isinstance(value, str) or not _ADDRESS.fullmatch(value.strip()):
+        shown = f"'{value}'" if isinstance(value, str) else repr(value)
+        raise ValueError(f"verwacht een e-mailadres zoals coppig@communityofpracticelimburg.nl, gekregen {shown}")
+    return value.strip()
+
+
+EmailAddress = Annotated[str, BeforeValidator(_address), WithJsonSchema({"type": "string", "format": "email"})]
+
+
+class Newsletter(Strict):
+    """How the CoPPIG reaches inboxes (`cop coppig`, docs-redactie/nieuwsbrief.md). Only addresses live here;
+    the SMTP server and its password come from environment variables, the subscribers from the list itself."""
+
+    # The mailing list or distribution list that holds the subscribers: the one recipient of each edition.
+    list_address: EmailAddress | None = None
+    # The sender of each edition (shown with `organisation` as its name).
+    from_address: EmailAddress | None = None
+    # Where readers unsubscribe: an address (mailto, defaults to from_address) and, optionally, a web page.
+    unsubscribe_address: EmailAddress | None = None
+    unsubscribe_url: Url | None = None
+    # How visitors subscribe, shown on /coppig/abonneren/: a sign-up page of the list, or an address to write to.
+    subscribe_url: Url | None = None
+    subscribe_address: EmailAddress | None = None
+
+    @property
+    def unsubscribe_mailbox(self) -> str | None:
+        return self.unsubscribe_address or self.from_address
 
 
 class Settings(Strict):
@@ -25,6 +56,8 @@ class Settings(Strict):
     organisation: Text = "Community of Practice Limburg"
     # How many items each feed carries.
     feed_limit: int = Field(default=20, ge=1, le=1000)
+    # The CoPPIG by e-mail; everything optional, nothing is sent unless `cop coppig --verzenden` runs.
+    newsletter: Newsletter = Newsletter()
 
     def today(self) -> dt.date:
         """The one build date (COP_BUILD_DATE, else `build_date`, else today in Amsterdam)."""

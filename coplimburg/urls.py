@@ -66,6 +66,8 @@ SUBSCRIBE_SOURCE = "coppig/abonneren.md"
 SUBSCRIBE_PATH = "coppig/abonneren/"
 EDITIONS_SOURCE = "coppig/edities.md"
 EDITIONS_PATH = "coppig/edities/"
+# The CoP's own contact page (docs/contact.md): where to ask for what no setting offers yet.
+CONTACT_PATH = "contact/"
 
 
 def main_feed(kind: str) -> str:

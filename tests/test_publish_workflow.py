@@ -81,3 +81,30 @@ def test_the_build_records_agenda_changes_before_building():
     agenda = next(index for index, run in enumerate(steps) if ".venv/bin/cop agenda" in run)
     build = next(index for index, run in enumerate(steps) if run.strip() == "make build")
     assert agenda < build
+
+
+def test_the_newsletter_is_sent_only_when_switched_on_and_only_after_the_site_is_deployed():
+    newsletter = workflow()["jobs"]["newsletter"]
+    assert newsletter["needs"] == "deploy"
+    assert "vars.COPPIG_VERZENDEN == 'aan'" in newsletter["if"]
+    assert "github.event_name != 'push'" in newsletter["if"]
+    assert newsletter["permissions"] == {"contents": "write"}
+
+
+def test_the_newsletter_step_sends_the_previous_month_from_the_first_working_day_with_secrets_from_the_repository():
+    runs = [step.get("run", "") for step in steps("newsletter")]
+    assert any("COP_BUILD_DATE=$(TZ=Europe/Amsterdam date +%F)" in run for run in runs)
+    (send,) = [step for step in steps("newsletter") if "cop coppig" in step.get("run", "")]
+    assert ".venv/bin/cop coppig --verzenden --vanaf-eerste-werkdag" in send["run"].splitlines()
+    assert send["env"] == {name: "${{ secrets." + name + " }}" for name in send["env"]}
+    assert set(send["env"]) >= {"COP_SMTP_HOST", "COP_SMTP_USER", "COP_SMTP_PASSWORD"}
+    guide = (REPO / "docs-redactie/nieuwsbrief.md").read_text(encoding="utf-8")
+    assert all(f"`{name}`" in guide for name in [*send["env"], "COPPIG_VERZENDEN"])
+
+
+def test_a_send_is_recorded_in_git_after_it_succeeded():
+    runs = [step.get("run", "") for step in steps("newsletter")]
+    send = next(index for index, run in enumerate(runs) if "cop coppig" in run)
+    record = next(index for index, run in enumerate(runs) if "git commit" in run)
+    assert send < record
+    assert "content/site/coppig-sent.yml" in runs[record] and "git push" in runs[record]

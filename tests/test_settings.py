@@ -55,3 +55,15 @@ def test_a_bad_setting_stops_the_build_with_the_dutch_message_and_no_traceback(p
 def test_the_build_runs_through_one_hook_file_so_no_hook_order_can_matter():
     config = yaml.safe_load((Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["hooks"] == ["hooks/cop.py"]
+
+
+def test_newsletter_addresses_are_optional_and_checked_in_dutch():
+    assert read_settings({}).newsletter.list_address is None
+    with pytest.raises(ContentError) as raised:
+        read_settings({"cop": {"newsletter": {"list_address": "coppig", "unsubscribe_url": "lijst.example.nl/af"}}})
+    assert [str(problem) for problem in raised.value.problems] == [
+        "mkdocs.yml: extra.cop.newsletter.list_address: verwacht een e-mailadres zoals "
+        "coppig@communityofpracticelimburg.nl, gekregen 'coppig'",
+        "mkdocs.yml: extra.cop.newsletter.unsubscribe_url: verwacht een webadres dat begint met https://, "
+        "gekregen 'lijst.example.nl/af'; bedoelde je https://lijst.example.nl/af?",
+    ]

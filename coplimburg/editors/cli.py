@@ -1,5 +1,6 @@
 """The `cop` command for editors: `check` validates all content unbuilt, `new` starts an item, `agenda` records
-schedule changes for calendar apps, `schemas` exports the JSON Schemas."""
+schedule changes for calendar apps, `coppig` makes (and sends) the newsletter by e-mail, `schemas` exports the
+JSON Schemas."""
 
 from __future__ import annotations
 
@@ -25,12 +26,16 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("kind", choices=list(KINDS), help="soort item: event, product, table of post")
     new.add_argument("title", help="de titel; de bestandsnaam (id) wordt ervan afgeleid")
     new.add_argument("--content", type=Path, default=Path("content"), help="map met de inhoud (standaard: content)")
+    from coplimburg.editors.coppig_command import add_parser
+
+    add_parser(commands)
     arguments = parser.parse_args(argv)
     handlers = {
         "check": lambda: _check(arguments.content),
         "agenda": lambda: _agenda(arguments.content),
         "schemas": lambda: _schemas(arguments.out),
         "new": lambda: _new(arguments.kind, arguments.title, arguments.content),
+        "coppig": lambda: _coppig(arguments),
     }
     return handlers[arguments.command]()
 
@@ -39,6 +44,12 @@ def _agenda(content: Path) -> int:
     from coplimburg.editors.agenda_command import update_agenda_state
 
     return update_agenda_state(content)
+
+
+def _coppig(arguments: argparse.Namespace) -> int:
+    from coplimburg.editors.coppig_command import run
+
+    return run(arguments)
 
 
 def _schemas(out: Path) -> int:

@@ -20,6 +20,7 @@ from coplimburg.content.posts import Post
 from coplimburg.content.products import Product
 from coplimburg.content.site import Site
 from coplimburg.dates import dutch_date, dutch_span
+from coplimburg.feeds.imagesize import image_size
 from coplimburg.feeds.markup import portable_html
 from coplimburg.pages.downloads import asset
 from coplimburg.urls import absolute, item_path
@@ -52,6 +53,15 @@ class Image:
     alt: str
     length: int
     media_type: str
+    # Pixel size from the file's header; None for SVG and formats we cannot read.
+    width: int | None = None
+    height: int | None = None
+
+    def height_at(self, width: int) -> int | None:
+        """The height at which the image shows `width` pixels wide, keeping its proportions."""
+        if not self.width or not self.height:
+            return None
+        return max(1, round(self.height * width / self.width))
 
 
 @dataclass(frozen=True)
@@ -210,11 +220,14 @@ def _image(site: Site, site_url: str, collection: str, item: Any) -> Image | Non
         return None
     # The loader has checked that the file exists beside the item.
     published = asset(site.content, item.source, item.image)
+    width, height = image_size(published.source) or (None, None)
     return Image(
         url=absolute(site_url, published.url),
         alt=item.image_alt or "",
         length=published.source.stat().st_size,
         media_type=_IMAGE_TYPES.get(published.source.suffix.lower(), "application/octet-stream"),
+        width=width,
+        height=height,
     )
 
 

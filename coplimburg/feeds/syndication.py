@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 import yaml
 
@@ -18,8 +19,10 @@ from coplimburg.feeds import formats
 from coplimburg.feeds.channels import Channel, FeedLink, FeedSettings, channels, head_links
 from coplimburg.feeds.editions import Edition, editions, email_html
 from coplimburg.feeds.entries import Entry, collect, content_html
+from coplimburg.settings import Newsletter
 from coplimburg.urls import (
     AGENDA_ICS,
+    CONTACT_PATH,
     EDITIONS_PATH,
     EDITIONS_SOURCE,
     SUBSCRIBE_SOURCE,
@@ -34,8 +37,19 @@ _SERIALISERS = {"rss": formats.rss, "atom": formats.atom, "json": formats.json_f
 
 
 @dataclass(frozen=True)
+class EmailSignup:
+    """How a visitor gets the CoPPIG by e-mail: the list's sign-up page, else a message to an address,
+    else a request through the contact page (`url` is None and `address` is None)."""
+
+    url: str | None
+    address: str | None
+    mailto: str | None
+    contact: str
+
+
+@dataclass(frozen=True)
 class Subscriptions:
-    """What the subscribe page lists: every feed, the calendar and the editions."""
+    """What the subscribe page lists: e-mail, every feed, the calendar and the editions."""
 
     main: Channel
     collections: list[Channel]
@@ -43,6 +57,7 @@ class Subscriptions:
     calendar: str
     calendar_webcal: str
     editions: str
+    email: EmailSignup
 
 
 @dataclass(frozen=True)
@@ -53,6 +68,7 @@ class Syndication:
     entries: list[Entry]
     channels: list[Channel]
     editions: list[Edition]
+    newsletter: Newsletter = field(default_factory=Newsletter)
 
     def head_links(self, page_path: str) -> list[FeedLink]:
         return head_links(self.channels, page_path)
@@ -92,12 +108,22 @@ class Syndication:
                 calendar=calendar,
                 calendar_webcal=webcal(calendar),
                 editions=absolute(self.site_url, EDITIONS_PATH),
+                email=self.email_signup(),
             )
         if kind == "editions":
             return self.editions
         if kind == "edition":
             return next((edition for edition in self.editions if edition.month == meta.get("cop_month")), None)
         return None
+
+    def email_signup(self) -> EmailSignup:
+        address = self.newsletter.subscribe_address
+        return EmailSignup(
+            url=self.newsletter.subscribe_url,
+            address=address,
+            mailto=f"mailto:{address}?subject={quote('Aanmelden CoPPIG')}" if address else None,
+            contact=absolute(self.site_url, CONTACT_PATH),
+        )
 
     def outputs(self, rendered: Mapping[tuple[str, str], str]) -> dict[str, bytes]:
         """Every feed file and e-mail edition by output path; `rendered` holds each item page's HTML."""
@@ -107,11 +133,13 @@ class Syndication:
             for kind, serialise in _SERIALISERS.items():
                 files[channel.paths[kind]] = serialise(channel, self.settings, contents)
         for edition in self.editions:
-            files[edition.email_path] = email_html(edition, self.settings, self.site_url)
+            files[edition.email_path] = email_html(edition, self.settings, self.site_url, self.newsletter)
         return files
 
 
-def prepare(site: Site, site_url: str, settings: FeedSettings, today: dt.date) -> Syndication:
+def prepare(
+    site: Site, site_url: str, settings: FeedSettings, today: dt.date, newsletter: Newsletter | None = None
+) -> Syndication:
     entries = collect(site, site_url, today)
     return Syndication(
         site=site,
@@ -120,6 +148,7 @@ def prepare(site: Site, site_url: str, settings: FeedSettings, today: dt.date) -
         entries=entries,
         channels=channels(site, entries, settings, site_url),
         editions=editions(entries, site_url),
+        newsletter=newsletter or Newsletter(),
     )
 
 

@@ -1,0 +1,206 @@
+"""`cop coppig`: one CoPPIG edition as an e-mail, shown (dry run), written as .eml, or sent to the list address.
+
+Sending goes to one address, a mailing list or distribution list that holds the subscribers, so no subscriber
+address lives in the repository. `content/site/coppig-sent.yml` (coplimburg.feeds.sent_state) makes sure an
+edition goes out once: it is written only after the server accepted the message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from coplimburg.content.loader import load
+from coplimburg.dates import AMSTERDAM, dutch_date
+from coplimburg.feeds.channels import FeedSettings
+from coplimburg.feeds.delivery import DeliveryError, Server, deliver
+from coplimburg.feeds.editions import month_name
+from coplimburg.feeds.message import MessageError, edition_message, message_bytes
+from coplimburg.feeds.sent_state import SENT_FILE, Sending, read_sent, write_sent
+from coplimburg.feeds.syndication import prepare
+from coplimburg.problems import ContentError
+from coplimburg.settings import read_settings
+
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
+def add_parser(commands: Any) -> None:
+    """The `coppig` subcommand with its Dutch help, on the `cop` parser's subparsers."""
+    coppig = commands.add_parser(
+        "coppig",
+        help="maak de CoPPIG van een maand als e-mail: bekijken (proefdraai), als .eml opslaan of verzenden",
+        description=(
+            "Maakt de CoPPIG-editie van een maand als e-mail (tekst en HTML). Zonder --verzenden is het een "
+            "proefdraai: er gaat niets weg. Met --verzenden gaat de editie naar het lijstadres uit mkdocs.yml "
+            "(extra.cop.newsletter.list_address) via de mailserver uit de omgevingsvariabelen COP_SMTP_HOST, "
+            "COP_SMTP_PORT, COP_SMTP_USER, COP_SMTP_PASSWORD en COP_SMTP_SECURITY (starttls of tls). "
+            "Uitleg: docs-redactie/nieuwsbrief.md."
+        ),
+    )
+    coppig.add_argument(
+        "--maand",
+        type=month_argument,
+        help="de maand van de editie, zoals 2024-06 (standaard: de vorige maand, gezien vanaf de builddatum)",
+    )
+    coppig.add_argument("--eml", type=Path, metavar="PAD", help="schrijf de e-mail naar dit .eml-bestand")
+    coppig.add_argument("--verzenden", action="store_true", help="verstuur de editie echt naar het lijstadres")
+    coppig.add_argument("--opnieuw", action="store_true", help="verstuur ook als deze editie al verzonden is")
+    coppig.add_argument(
+        "--vanaf-eerste-werkdag",
+        action="store_true",
+        help="verstuur pas vanaf de eerste werkdag van de maand (voor de geplande verzending)",
+    )
+    coppig.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"), help="het configuratiebestand (standaard: mkdocs.yml)"
+    )
+
+
+def month_argument(text: str) -> str:
+    if not _MONTH.fullmatch(text.strip()):
+        raise argparse.ArgumentTypeError(f"verwacht een maand zoals 2024-06, gekregen '{text}'")
+    return text.strip()
+
+
+def previous_month(today: dt.date) -> str:
+    """The last complete month on `today`: '2024-06' on any day of July 2024."""
+    return f"{today.replace(day=1) - dt.timedelta(days=1):%Y-%m}"
+
+
+def first_working_day(year: int, month: int) -> dt.date:
+    """The first Monday to Friday of the month, New Year's Day excepted."""
+    day = dt.date(year, month, 1)
+    while day.weekday() >= 5 or (day.month, day.day) == (1, 1):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def run(arguments: argparse.Namespace, now: dt.datetime | None = None) -> int:
+    """The `cop coppig` command: 0 when done (or nothing to do), 1 when content or sending failed, 2 for setup."""
+    config_file: Path = arguments.config
+    if not config_file.is_file():
+        return _fail(f"{config_file.as_posix()}: niet gevonden; start cop coppig in de map van de site", 2)
+    try:
+        config = _read_config(config_file)
+        settings = read_settings(config.get("extra") or {}, config_file)
+        today = settings.today()
+        content = config_file.parent / settings.content_dir
+        site = load(content)
+        sent = read_sent(content)
+    except (ContentError, ValueError, yaml.YAMLError) as error:
+        return _fail(str(error), 1)
+    newsletter = settings.newsletter
+    month = arguments.maand or previous_month(today)
+    site_url = str(config.get("site_url") or "")
+    if not site_url.startswith(("https://", "http://")):
+        return _fail(f"{config_file.as_posix()}: site_url ontbreekt; de links in de e-mail moeten volledig zijn", 2)
+    feed_settings = FeedSettings(
+        title=str(config.get("site_name") or ""),
+        description=str(config.get("site_description") or ""),
+        organisation=settings.organisation,
+        limit=settings.feed_limit,
+    )
+    syndication = prepare(site, site_url, feed_settings, today, newsletter)
+    edition = next((found for found in syndication.editions if found.month == month), None)
+    if edition is None:
+        print(f"Geen CoPPIG voor {month_name(month)}: in die maand is niets nieuws verschenen, er gaat niets uit.")
+        return 0
+    try:
+        message = edition_message(edition, feed_settings, newsletter, site_url, today)
+    except MessageError as error:
+        return _fail(str(error), 2)
+    data = message_bytes(message)
+    print(_summary(message, data, len(edition.entries)))
+    if arguments.eml:
+        arguments.eml.write_bytes(data)
+        print(f"Opgeslagen als {arguments.eml.as_posix()}: open het in Outlook of Thunderbird om het te bekijken.")
+    shown_state = (content / SENT_FILE).as_posix()
+    previous = sent.editions.get(month)
+    if previous and not arguments.opnieuw:
+        print(
+            f"Deze editie is al verzonden op {dutch_date(previous.sent)} naar {previous.to} "
+            f"(Message-ID {previous.message_id}); nogmaals versturen kan alleen met --opnieuw."
+        )
+        return 0
+    if not arguments.verzenden:
+        print(f"Proefdraai: er is niets verzonden. Versturen: cop coppig --maand {month} --verzenden")
+        return 0
+    if month >= f"{today:%Y-%m}":
+        return _fail(f"{month_name(month)} is nog niet voorbij: verzenden kan vanaf de eerste dag van de maand erna", 2)
+    start = first_working_day(today.year, today.month)
+    if arguments.vanaf_eerste_werkdag and today < start:
+        print(f"Nog niet verzonden: de CoPPIG gaat uit vanaf de eerste werkdag, {dutch_date(start)}.")
+        return 0
+    if not newsletter.list_address or not newsletter.from_address:
+        return _fail("extra.cop.newsletter.list_address ontbreekt in mkdocs.yml: naar welke lijst moet de CoPPIG?", 2)
+    try:
+        server = Server.from_environment()
+    except DeliveryError as error:
+        return _fail(str(error), 2)
+    try:
+        deliver(server, newsletter.from_address, newsletter.list_address, data)
+    except DeliveryError as error:
+        return _fail(
+            f"Niet verzonden: {error}.\n{shown_state} is niet gewijzigd; na het oplossen verstuurt dezelfde "
+            "opdracht de editie alsnog.",
+            1,
+        )
+    moment = (now or dt.datetime.now(AMSTERDAM)).astimezone(AMSTERDAM).replace(microsecond=0)
+    sending = Sending(
+        sent=moment, message_id=str(message["Message-ID"]), to=newsletter.list_address, items=len(edition.entries)
+    )
+    write_sent(content, sent.record(month, sending))
+    print(
+        f"Verzonden naar {newsletter.list_address} via {server.shown}.\n"
+        f"{shown_state} bijgewerkt: leg dit bestand vast in git, dan gaat deze editie niet nog eens uit."
+    )
+    return 0
+
+
+def _summary(message: EmailMessage, data: bytes, items: int) -> str:
+    parts = {part.get_content_type(): len(part.get_content().encode("utf-8")) for part in message.iter_parts()}
+    rows = [
+        ("Onderwerp", str(message["Subject"])),
+        ("Van", str(message["From"])),
+        ("Aan", str(message["To"])),
+        ("Message-ID", str(message["Message-ID"])),
+        ("Berichten", str(items)),
+        ("Grootte", f"HTML {_kb(parts['text/html'])}, tekst {_kb(parts['text/plain'])}, e-mail {_kb(len(data))}"),
+    ]
+    return "\n".join(f"  {label + ':':<12}{value}" for label, value in rows)
+
+
+def _kb(size: int) -> str:
+    return f"{size / 1000:.1f} kB".replace(".", ",")
+
+
+def _read_config(file: Path) -> dict[str, Any]:
+    """mkdocs.yml as data, without MkDocs: tags such as !ENV or !!python/name read as plain values."""
+    loaded = yaml.load(file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return loaded if isinstance(loaded, dict) else {}
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    pass
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_ConfigLoader.add_multi_constructor("", _any_tag)
+
+
+def _fail(message: str, code: int) -> int:
+    print(message, file=sys.stderr)
+    return code

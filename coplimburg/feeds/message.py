@@ -1,0 +1,135 @@
+"""A CoPPIG edition as one standard e-mail: multipart/alternative with a plain-text and an HTML part.
+
+The bytes depend only on the edition, the settings and the send date (a date, not the clock), so two runs
+for the same edition give the same message: the Message-ID is derived from the edition, the MIME boundary
+is fixed, and the Date header is 09:00 in Amsterdam on the send date. Both parts are quoted-printable, so
+no line exceeds what SMTP allows, and a boundary starting with '=_' can never occur inside them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import textwrap
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime
+from urllib.parse import urlsplit
+
+from coplimburg.dates import AMSTERDAM
+from coplimburg.feeds.channels import FeedSettings
+from coplimburg.feeds.editions import Edition, email_html, unsubscribe_mailto
+from coplimburg.settings import Newsletter
+from coplimburg.urls import CONTACT_PATH, EDITIONS_PATH, absolute
+
+SEND_TIME = dt.time(9, 0)
+TEXT_WIDTH = 72
+# C0 and C1 control characters except tab and newline, which plain text keeps.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class MessageError(ValueError):
+    """A setting the message needs is missing; the text is Dutch and names the setting."""
+
+
+def mail_domain(site_url: str) -> str:
+    """'communityofpracticelimburg.nl' for https://www.communityofpracticelimburg.nl/."""
+    host = urlsplit(site_url).hostname or "localhost"
+    return host.removeprefix("www.")
+
+
+def message_id(edition: Edition, site_url: str) -> str:
+    """Stable per edition: the same edition always carries the same Message-ID, so a resend is recognisable."""
+    return f"<coppig-{edition.month}@{mail_domain(site_url)}>"
+
+
+def edition_message(
+    edition: Edition, settings: FeedSettings, newsletter: Newsletter, site_url: str, send_date: dt.date
+) -> EmailMessage:
+    """The complete message; MessageError when `from_address` is not set."""
+    if not newsletter.from_address:
+        raise MessageError(
+            "extra.cop.newsletter.from_address ontbreekt in mkdocs.yml: zonder afzender kan er geen e-mail worden "
+            "gemaakt (zie docs-redactie/nieuwsbrief.md)"
+        )
+    domain = mail_domain(site_url)
+    message = EmailMessage(policy=SMTP)
+    message["From"] = Address(settings.organisation, addr_spec=newsletter.from_address)
+    # Without a list address (a dry run before setting up) the message still opens in a mail app.
+    message["To"] = (
+        Address("CoPPIG", addr_spec=newsletter.list_address) if newsletter.list_address else "undisclosed-recipients:;"
+    )
+    message["Subject"] = edition.title
+    message["Date"] = format_datetime(dt.datetime.combine(send_date, SEND_TIME, AMSTERDAM))
+    message["Message-ID"] = message_id(edition, site_url)
+    message["Content-Language"] = "nl"
+    message["List-Id"] = f"CoPPIG <coppig.{domain}>"
+    message["List-Archive"] = f"<{absolute(site_url, EDITIONS_PATH)}>"
+    unsubscribes = []
+    if mailbox := newsletter.unsubscribe_mailbox:
+        unsubscribes.append(f"<{unsubscribe_mailto(mailbox)}>")
+    if newsletter.unsubscribe_url:
+        unsubscribes.append(f"<{newsletter.unsubscribe_url}>")
+    message["List-Unsubscribe"] = ", ".join(unsubscribes)
+    if newsletter.unsubscribe_url and newsletter.unsubscribe_url.startswith("https://"):
+        # RFC 8058: one click in the mail app posts to the URL; only meaningful for an https address.
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message.set_content(edition_text(edition, settings, newsletter, site_url), cte="quoted-printable")
+    html = email_html(edition, settings, site_url, newsletter).decode("utf-8")
+    message.add_alternative(html, subtype="html", cte="quoted-printable")
+    message.set_boundary(f"=_coppig-{edition.month}")
+    return message
+
+
+def message_bytes(message: EmailMessage) -> bytes:
+    """What is sent and what an .eml file holds: CRLF line ends, as SMTP wants them."""
+    return message.as_bytes(policy=SMTP)
+
+
+def edition_text(edition: Edition, settings: FeedSettings, newsletter: Newsletter, site_url: str) -> str:
+    """The plain-text part: the same items as the HTML, each with its link on a line of its own."""
+    lines = [edition.title, "=" * len(edition.title), ""]
+    lines += _wrap(
+        f"Het nieuws, de agenda en nieuwe producten in CoPyright van de {settings.organisation} in {edition.period}."
+    )
+    for entry in edition.entries:
+        lines += ["", "", f"{entry.collection_label} · {entry.date_text}".upper(), entry.title, "-" * len(entry.title)]
+        for fact in entry.facts:
+            lines += _wrap(f"{fact.label}: {fact.text}" + (f" <{fact.href}>" if fact.href else ""), "  ")
+        lines += ["", *_wrap(entry.summary), "", f"Lees verder: {entry.url}"]
+    lines += [
+        "",
+        "",
+        "-- ",
+        f"Deze CoPPIG staat ook online: {edition.url}",
+        f"CoPPIG volgen per e-mail, in een feedlezer of in je agenda: {edition.subscribe_url}",
+        *_wrap(_unsubscribe_text(newsletter, site_url)),
+        settings.organisation,
+    ]
+    return clean_text("\n".join(lines)) + "\n"
+
+
+def clean_text(text: str) -> str:
+    """Plain text has nothing to escape, but control characters from content must not reach the mail."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _unsubscribe_text(newsletter: Newsletter, site_url: str) -> str:
+    lead = "Wil je de CoPPIG niet meer ontvangen?"
+    if newsletter.unsubscribe_url:
+        return f"{lead} Meld je af: {newsletter.unsubscribe_url}"
+    if mailbox := newsletter.unsubscribe_mailbox:
+        return f'{lead} Mail naar {mailbox} met als onderwerp "Afmelden CoPPIG".'
+    return f"{lead} Laat het ons weten via {absolute(site_url, CONTACT_PATH)}"
+
+
+def _wrap(text: str, indent: str = "") -> list[str]:
+    return textwrap.wrap(
+        text,
+        TEXT_WIDTH,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [""]

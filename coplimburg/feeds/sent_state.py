@@ -1,0 +1,98 @@
+"""Which CoPPIG editions went out by e-mail, kept in a committed state file so none is sent twice.
+
+`content/site/coppig-sent.yml` records per edition (month) when it was sent, with which Message-ID, to
+which address and how many items it carried. `cop coppig --verzenden` reads it before sending and writes
+it only after the server accepted the message: a failed send leaves it as it was, so a retry simply
+sends again. The publish workflow commits the file after a scheduled send.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from typing import Annotated
+
+import yaml
+from pydantic import BeforeValidator, Field
+
+from coplimburg.content.fields import Strict, validate
+from coplimburg.content.source import read_yaml
+from coplimburg.problems import ContentError, Problem
+
+SENT_FILE = Path("site") / "coppig-sent.yml"
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
+def _month(value: object) -> object:
+    if not isinstance(value, str) or not _MONTH.fullmatch(value):
+        raise ValueError(f"verwacht een maand zoals 2024-06, gekregen {value!r}")
+    return value
+
+
+def _moment(value: object) -> object:
+    try:
+        return dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"verwacht een tijdstip zoals 2024-07-01T09:00:00+02:00, gekregen {value!r}") from None
+
+
+Month = Annotated[str, BeforeValidator(_month)]
+_HEADER = (
+    "# Bijgehouden door `cop coppig --verzenden`; niet met de hand wijzigen.\n"
+    "# Per editie (maand): wanneer ze per e-mail is verzonden, met welke Message-ID, naar welk adres en met\n"
+    "# hoeveel berichten. Een editie die hier staat wordt niet nogmaals verzonden (behalve met --opnieuw).\n"
+    "# Zie docs-redactie/nieuwsbrief.md.\n"
+)
+
+
+class Sending(Strict):
+    sent: Annotated[dt.datetime, BeforeValidator(_moment)]
+    message_id: str = Field(pattern=r"^<[^<>@\s]+@[^<>@\s]+>$")
+    to: str
+    items: int = Field(ge=0)
+
+
+class SentState(Strict):
+    editions: dict[Month, Sending] = {}
+
+    def record(self, month: str, sending: Sending) -> SentState:
+        return SentState(editions=dict(sorted({**self.editions, month: sending}.items())))
+
+
+def read_sent(content: Path) -> SentState:
+    """The recorded sendings; an empty state when the file does not exist yet. ContentError when unreadable."""
+    file = content / SENT_FILE
+    if not file.is_file():
+        return SentState()
+    problems: list[Problem] = []
+    shown = (Path(content.name) / SENT_FILE).as_posix()
+    document = read_yaml(file, shown, problems)
+    state: SentState | None = validate(SentState, document, problems) if document is not None else None
+    if state is None:
+        raise ContentError(problems)
+    return state
+
+
+def sent_text(state: SentState) -> str:
+    data = {
+        "editions": {
+            month: {
+                "sent": sending.sent.isoformat(timespec="seconds"),
+                "message_id": sending.message_id,
+                "to": sending.to,
+                "items": sending.items,
+            }
+            for month, sending in state.editions.items()
+        }
+    }
+    return _HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
+
+
+def write_sent(content: Path, state: SentState) -> None:
+    """Replace the file in one step, so an interrupted write never leaves half a record."""
+    file = content / SENT_FILE
+    partial = file.with_name(file.name + ".tmp")
+    partial.write_text(sent_text(state), encoding="utf-8")
+    os.replace(partial, file)

@@ -1,0 +1,334 @@
+"""`cop coppig` sends an edition once, through a real SMTP server (aiosmtpd on 127.0.0.1, STARTTLS and AUTH with
+a throwaway certificate), records it, and leaves the record untouched when sending fails."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import socket
+import ssl
+import subprocess
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.policy import default
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
+from lxml import html
+from mailsite import mail_site
+
+from coplimburg.editors.cli import main
+from coplimburg.editors.coppig_command import first_working_day
+
+HOST = "127.0.0.1"
+USER, PASSWORD = "coppig", "geheim-wachtwoord"
+BUILD_DATE = "2024-07-02"
+
+
+@dataclass
+class Mailbox:
+    """What the test server accepted: (envelope sender, recipients, message bytes) per message."""
+
+    received: list[tuple[str, list[str], bytes]] = field(default_factory=list)
+    refuse: set[str] = field(default_factory=set)
+
+    async def handle_RCPT(self, server: Any, session: Session, envelope: Envelope, address: str, options: Any) -> str:
+        if address in self.refuse:
+            return "550 5.1.1 Onbekende ontvanger"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: Any, session: Session, envelope: Envelope) -> str:
+        assert isinstance(envelope.content, bytes)
+        self.received.append((str(envelope.mail_from), list(envelope.rcpt_tos), envelope.content))
+        return "250 Bericht aangenomen"
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A throwaway self-signed certificate for 127.0.0.1 (openssl), valid for a day."""
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", f"/CN={HOST}"),
+            *("-addext", f"subjectAltName=IP:{HOST}", "-keyout", str(key), "-out", str(cert)),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _authenticate(server: Any, session: Session, envelope: Envelope, mechanism: str, data: Any) -> AuthResult:
+    good = isinstance(data, LoginPassword) and (data.login, data.password) == (USER.encode(), PASSWORD.encode())
+    return AuthResult(success=good, handled=False)
+
+
+@pytest.fixture
+def smtp_server(certificate: tuple[Path, Path]) -> Iterator[tuple[Mailbox, int]]:
+    """An SMTP server on 127.0.0.1 that demands STARTTLS before AUTH, and AUTH before mail."""
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    tls.load_cert_chain(*map(str, certificate))
+    mailbox = Mailbox()
+    controller = Controller(
+        mailbox,
+        hostname=HOST,
+        port=_free_port(),
+        tls_context=tls,
+        require_starttls=True,
+        auth_required=True,
+        auth_require_tls=True,
+        authenticator=_authenticate,
+    )
+    controller.start()
+    try:
+        yield mailbox, controller.port
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def environment(monkeypatch: pytest.MonkeyPatch, certificate: tuple[Path, Path], smtp_server: tuple[Mailbox, int]):
+    """The variables the publish workflow sets from the repository's secrets, pointing at the test server."""
+    monkeypatch.setenv("COP_BUILD_DATE", BUILD_DATE)
+    for name, value in {
+        "COP_SMTP_HOST": HOST,
+        "COP_SMTP_PORT": str(smtp_server[1]),
+        "COP_SMTP_USER": USER,
+        "COP_SMTP_PASSWORD": PASSWORD,
+        "COP_SMTP_SECURITY": "starttls",
+        "COP_SMTP_CA_FILE": str(certificate[0]),
+    }.items():
+        monkeypatch.setenv(name, value)
+    return smtp_server[0]
+
+
+def cop(config: Path, *arguments: str) -> int:
+    return main(["coppig", "--config", str(config), *arguments])
+
+
+def parsed(data: bytes) -> EmailMessage:
+    message = email.message_from_bytes(data, policy=default)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def sent_file(config: Path) -> Path:
+    return config.parent / "content/site/coppig-sent.yml"
+
+
+def test_the_previous_months_edition_arrives_as_text_and_html_with_list_headers(
+    content: Callable[..., Path], environment: Mailbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = mail_site(content)
+    assert cop(config, "--verzenden") == 0
+    ((sender, recipients, data),) = environment.received
+    assert (sender, recipients) == ("redactie@communityofpracticelimburg.nl", ["coppig@lijst.example.nl"])
+    message = parsed(data)
+    assert message["Subject"] == "CoPPIG juni 2024"
+    assert message["Message-ID"] == "<coppig-2024-06@communityofpracticelimburg.nl>"
+    assert message["List-Id"] == "CoPPIG <coppig.communityofpracticelimburg.nl>"
+    assert message["List-Unsubscribe"].strip() == (
+        "<mailto:redactie@communityofpracticelimburg.nl?subject=Afmelden%20CoPPIG>, <https://lijst.example.nl/afmelden>"
+    )
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message.get_content_type() == "multipart/alternative"
+    text, page = message.iter_parts()
+    assert (text.get_content_type(), page.get_content_type()) == ("text/plain", "text/html")
+    assert {text.get_content_charset(), page.get_content_charset()} == {"utf-8"}
+    assert "Groot klankbord <2025> & meer" in text.get_content()
+    document = html.document_fromstring(page.get_content())
+    links = [anchor.get("href") for anchor in document.iter("a")]
+    assert links and all(urlsplit(link).scheme in ("https", "mailto") for link in links)
+    assert next(heading.text_content() for heading in document.iter("h2")) == "Groot klankbord <2025> & meer"
+    assert "Verzonden naar coppig@lijst.example.nl" in capsys.readouterr().out
+    assert "message_id: <coppig-2024-06@communityofpracticelimburg.nl>" in sent_file(config).read_text(encoding="utf-8")
+
+
+def test_an_edition_is_sent_once_unless_asked_again_and_keeps_its_message_id(
+    content: Callable[..., Path], environment: Mailbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = mail_site(content)
+    assert cop(config, "--verzenden") == 0
+    recorded = sent_file(config).read_text(encoding="utf-8")
+    assert cop(config, "--verzenden") == 0
+    assert len(environment.received) == 1
+    assert "al verzonden" in capsys.readouterr().out
+    assert sent_file(config).read_text(encoding="utf-8") == recorded
+    assert cop(config, "--verzenden", "--opnieuw") == 0
+    first, again = (parsed(data) for _, _, data in environment.received)
+    assert first["Message-ID"] == again["Message-ID"]
+    assert first.as_bytes() == again.as_bytes()
+
+
+def test_a_dry_run_is_the_default_and_sends_and_records_nothing(
+    content: Callable[..., Path], environment: Mailbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = mail_site(content)
+    eml = tmp_path / "coppig.eml"
+    assert cop(config, "--eml", str(eml)) == 0
+    assert environment.received == []
+    assert not sent_file(config).exists()
+    output = capsys.readouterr().out
+    assert "Proefdraai: er is niets verzonden" in output
+    assert parsed(eml.read_bytes())["Subject"] == "CoPPIG juni 2024"
+
+
+def test_the_eml_file_holds_exactly_the_bytes_that_are_sent(
+    content: Callable[..., Path], environment: Mailbox, tmp_path: Path
+) -> None:
+    config = mail_site(content)
+    eml = tmp_path / "coppig.eml"
+    assert cop(config, "--eml", str(eml), "--verzenden") == 0
+    ((_, _, data),) = environment.received
+    assert data.rstrip(b"\r\n") == eml.read_bytes().rstrip(b"\r\n")
+
+
+def test_a_month_without_items_is_not_sent(
+    content: Callable[..., Path], environment: Mailbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = mail_site(content)
+    assert cop(config, "--maand", "2024-04", "--verzenden") == 0
+    assert environment.received == []
+    assert "Geen CoPPIG voor april 2024" in capsys.readouterr().out
+    assert not sent_file(config).exists()
+
+
+def test_a_month_that_has_not_ended_is_not_sent(
+    content: Callable[..., Path], environment: Mailbox, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    config = mail_site(content)
+    monkeypatch.setenv("COP_BUILD_DATE", "2024-06-25")
+    assert cop(config, "--maand", "2024-06", "--verzenden") == 2
+    assert environment.received == []
+    assert "nog niet voorbij" in capsys.readouterr().err
+
+
+def test_the_scheduled_send_waits_for_the_first_working_day(
+    content: Callable[..., Path], environment: Mailbox, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    config = mail_site(content)
+    monkeypatch.setenv("COP_BUILD_DATE", "2024-06-01")  # a Saturday; the first working day is Monday 3 June
+    assert cop(config, "--verzenden", "--vanaf-eerste-werkdag") == 0
+    assert environment.received == []
+    assert "maandag 3 juni 2024" in capsys.readouterr().out
+    monkeypatch.setenv("COP_BUILD_DATE", "2024-06-03")
+    assert cop(config, "--verzenden", "--vanaf-eerste-werkdag") == 0
+    assert parsed(environment.received[0][2])["Subject"] == "CoPPIG mei 2024"
+
+
+def _server_down(monkeypatch: pytest.MonkeyPatch, mailbox: Mailbox) -> None:
+    monkeypatch.setenv("COP_SMTP_PORT", str(_free_port()))
+
+
+def _wrong_password(monkeypatch: pytest.MonkeyPatch, mailbox: Mailbox) -> None:
+    monkeypatch.setenv("COP_SMTP_PASSWORD", "fout")
+
+
+def _recipient_refused(monkeypatch: pytest.MonkeyPatch, mailbox: Mailbox) -> None:
+    mailbox.refuse.add("coppig@lijst.example.nl")
+
+
+@pytest.mark.parametrize(
+    ("break_it", "said"),
+    [
+        (_server_down, "niet bereikbaar"),
+        (_wrong_password, "weigerde de aanmelding als coppig"),
+        (_recipient_refused, "weigerde het adres coppig@lijst.example.nl"),
+    ],
+    ids=["server down", "authentication refused", "recipient refused"],
+)
+def test_a_failed_send_exits_non_zero_in_dutch_keeps_the_record_and_can_be_retried(
+    content: Callable[..., Path],
+    environment: Mailbox,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    break_it: Callable[[pytest.MonkeyPatch, Mailbox], None],
+    said: str,
+) -> None:
+    config = mail_site(content)
+    assert cop(config, "--maand", "2024-05", "--verzenden") == 0
+    recorded = sent_file(config).read_bytes()
+    capsys.readouterr()
+    with monkeypatch.context() as broken:
+        break_it(broken, environment)
+        assert cop(config, "--verzenden") == 1
+        error = capsys.readouterr().err
+        assert error.startswith("Niet verzonden: ") and said in error
+        assert "coppig-sent.yml is niet gewijzigd" in error
+        assert sent_file(config).read_bytes() == recorded
+    environment.refuse.clear()
+    assert cop(config, "--verzenden") == 0
+    assert [parsed(data)["Subject"] for _, _, data in environment.received] == ["CoPPIG mei 2024", "CoPPIG juni 2024"]
+    assert "2024-06:" in sent_file(config).read_text(encoding="utf-8")
+
+
+def test_the_message_is_the_same_on_every_run_for_the_same_build_date(
+    content: Callable[..., Path], environment: Mailbox, tmp_path: Path
+) -> None:
+    config = mail_site(content)
+    first, second = tmp_path / "1.eml", tmp_path / "2.eml"
+    assert cop(config, "--eml", str(first)) == 0
+    assert cop(config, "--eml", str(second)) == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert parsed(first.read_bytes())["Date"].datetime == dt.datetime(
+        2024, 7, 2, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=2))
+    )
+
+
+def test_the_first_working_day_skips_weekends_and_new_years_day():
+    assert first_working_day(2024, 6) == dt.date(2024, 6, 3)  # 1 June 2024 was a Saturday
+    assert first_working_day(2024, 7) == dt.date(2024, 7, 1)
+    assert first_working_day(2025, 1) == dt.date(2025, 1, 2)
+    assert first_working_day(2028, 1) == dt.date(2028, 1, 3)  # Saturday 1st, Sunday 2nd
+
+
+@pytest.fixture
+def implicit_tls_server(certificate: tuple[Path, Path]) -> Iterator[tuple[Mailbox, int]]:
+    """An SMTP server on 127.0.0.1 that speaks TLS from the first byte (port 465 style)."""
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    tls.load_cert_chain(*map(str, certificate))
+    mailbox = Mailbox()
+    controller = Controller(
+        mailbox, hostname=HOST, port=_free_port(), ssl_context=tls, auth_require_tls=False, authenticator=_authenticate
+    )
+    controller.start()
+    try:
+        yield mailbox, controller.port
+    finally:
+        controller.stop()
+
+
+def test_an_edition_can_go_over_implicit_tls(
+    content: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    certificate: tuple[Path, Path],
+    implicit_tls_server: tuple[Mailbox, int],
+) -> None:
+    config = mail_site(content)
+    mailbox, port = implicit_tls_server
+    monkeypatch.setenv("COP_BUILD_DATE", BUILD_DATE)
+    for name, value in {
+        "COP_SMTP_HOST": HOST,
+        "COP_SMTP_PORT": str(port),
+        "COP_SMTP_USER": USER,
+        "COP_SMTP_PASSWORD": PASSWORD,
+        "COP_SMTP_SECURITY": "tls",
+        "COP_SMTP_CA_FILE": str(certificate[0]),
+    }.items():
+        monkeypatch.setenv(name, value)
+    assert cop(config, "--verzenden") == 0
+    assert [parsed(data)["Subject"] for _, _, data in mailbox.received] == ["CoPPIG juni 2024"]
