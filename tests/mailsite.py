@@ -30,7 +30,7 @@ def post(
 
 # Two editions: June 2024 (three posts, one with an image and one with markup in its title) and May 2024.
 POSTS = {
-    "juni-een.md": post("Groot klankbord <2025> & meer", "2024-06-20", summary="Samen kijken naar\a de toekomst."),
+    "juni-een.md": post("Groot klankbord <2025> & meer", "2024-06-20", summary="Samen kijken naar de toekomst."),
     "juni-twee.md": post("Nieuwe innovatietafel", "2024-06-10", image=True),
     "juni-drie.md": post("Terugblik CoPpisch", "2024-06-03"),
     "mei-een.md": post("Aankondiging CoPpisch", "2024-05-15"),
