@@ -6,8 +6,8 @@ imports MkDocs. The events, in the order MkDocs fires them:
 - on_startup: (adapter only) remembers whether this is `mkdocs serve`.
 - on_config: `Build.start` reads our settings (`extra.cop`, typed), fixes the build date, loads and validates
   all content, reads the agenda state, and prepares the page views and CoPPIG (entries, feeds, editions).
-  A content problem raises ContentError here, before MkDocs cleans site/: `mkdocs build` fails with the
-  list and the previous site stays; `mkdocs serve` shows the list as the site instead.
+  A content problem raises ContentError here: `mkdocs build` fails with the list; `mkdocs serve` shows
+  the list as the site instead. `mkdocs build` then writes into a staging folder beside site/.
 - on_files: `pages()` (overviews, items, year pages, CoPPIG
   pages), `downloads()` and `calendars()` join MkDocs' files.
 - on_env: `FILTERS` (Dutch dates, checked links) are registered in the theme's Jinja environment, and
@@ -16,7 +16,9 @@ imports MkDocs. The events, in the order MkDocs fires them:
   item page's rendered HTML, which feed items carry.
 - on_page_context: the page body is marked as trusted HTML; `page_context()` gives a page's template its
   view, JSON-LD and feed links.
-- on_post_build: `outputs()` are the feeds and e-mail editions, written by the adapter into site/.
+- on_post_build: `outputs()` are the feeds and e-mail editions, written by the adapter; then the staging
+  folder the build went into replaces site/ in one step (coplimburg.output.publish).
+- on_build_error: the staging folder is discarded; site/ keeps the previous build, whole.
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ class Build:
     syndication: Syndication
     # Item page HTML by (collection, id), captured as MkDocs renders each page.
     rendered: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Where the finished build goes; MkDocs writes into a staging folder until then (None under serve).
+    site_dir: Path | None = None
 
     @classmethod
     def start(cls, root: Path, site_url: str, site_name: str, site_description: str, extra: Mapping[str, Any]) -> Build:

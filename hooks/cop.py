@@ -1,6 +1,7 @@
 """MkDocs adapter of the CoP Limburg build (coplimburg.build lists what happens in each event).
 
-Events: on_startup, on_config, on_files, on_env, on_page_content, on_page_context, on_post_build, on_shutdown.
+Events: on_startup, on_config, on_files, on_env, on_page_content, on_page_context, on_post_build,
+on_build_error, on_shutdown.
 One hook file, so no order between hook files can matter. The `Build` lives on the config of the current
 build (`extra.cop_build`) and is made anew for every build, so `mkdocs serve` never sees stale content.
 """
@@ -23,13 +24,14 @@ from mkdocs.structure.pages import Page
 
 from coplimburg.build import FILTERS, Build
 from coplimburg.editors.preview import terminal_report, write_problem_docs
-from coplimburg.output import write_files
+from coplimburg.output import discard, publish, staging_folder, write_files
 from coplimburg.pages.escaping import escape_front_matter, html_environment, trust_rendered
 from coplimburg.problems import ContentError
 
 BUILD_KEY = "cop_build"
-# MkDocs names the command only in on_startup; serve keeps this module loaded across its rebuilds.
-_preview: dict[str, Path | bool] = {}
+# What MkDocs tells only some events: the command (on_startup; serve keeps this module loaded across its
+# rebuilds), and the staging folder of a build (for on_build_error, which gets no config).
+_process: dict[str, Path | bool] = {}
 
 
 class Download(File):
@@ -40,8 +42,8 @@ class Download(File):
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _preview.clear()
-    _preview["serving"] = command == "serve"
+    _process.clear()
+    _process["serving"] = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -49,13 +51,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         build = Build.start(root, config.site_url or "", config.site_name, config.site_description or "", config.extra)
     except (ContentError, ValueError) as error:
-        if not _preview.get("serving"):
+        if not _process.get("serving"):
             raise PluginError(str(error)) from None
         return _show_problems(config, error)
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: tie it to the one build date.
     os.environ["SOURCE_DATE_EPOCH"] = str(build.epoch)
     build.views.env = html_environment(config.theme.get_env())  # macros render partials before on_env
     build.views.env.filters.update(FILTERS)
+    if not _process.get("serving"):
+        # Build into a staging folder: site/ is replaced only when the whole build succeeded.
+        build.site_dir = Path(config.site_dir)
+        config.site_dir = str(staging_folder(build.site_dir))
+        _process["staging"] = Path(config.site_dir)  # on_build_error gets no config
     config.extra[BUILD_KEY] = build
     return config
 
@@ -93,10 +100,19 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigat
 def on_post_build(config: MkDocsConfig) -> None:
     if build := _build(config):
         write_files(Path(config.site_dir), build.outputs())
+        if build.site_dir is not None:
+            publish(Path(config.site_dir), build.site_dir)
+            config.site_dir = str(build.site_dir)
+
+
+def on_build_error(error: Exception) -> None:
+    staging = _process.get("staging")
+    if isinstance(staging, Path):
+        discard(staging)
 
 
 def on_shutdown() -> None:
-    folder = _preview.get("problems")
+    folder = _process.get("problems")
     if isinstance(folder, Path):
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -108,9 +124,9 @@ def _build(config: MkDocsConfig) -> Build | None:
 
 def _show_problems(config: MkDocsConfig, error: Exception) -> MkDocsConfig:
     """Under serve: the problem list becomes the site, so the preview keeps running until it is fixed."""
-    folder = _preview.get("problems")
+    folder = _process.get("problems")
     if not isinstance(folder, Path):
-        folder = _preview["problems"] = Path(tempfile.mkdtemp(prefix="cop-problemen-"))
+        folder = _process["problems"] = Path(tempfile.mkdtemp(prefix="cop-problemen-"))
     print(terminal_report(error), file=sys.stderr)
     config.watch.append(config.docs_dir)  # serve watches docs_dir as it stands after this build
     config.docs_dir = str(write_problem_docs(folder, error))

@@ -97,3 +97,32 @@ def test_a_page_without_macros_keeps_jinja_like_text_as_written(project, tmp_pat
     page = html.parse(str(site_dir / "privacy" / "index.html")).getroot()
     text = page.xpath("//article")[0].text_content()
     assert "Schrijf {{ naam }} en {# opmerking #} zoals het er staat." in text
+
+
+def test_a_build_that_fails_after_rendering_started_leaves_the_previous_site_whole(project, tmp_path):
+    # A bug in a template (not a content problem) fails the build after MkDocs would have emptied site/.
+    template = project.parent.parent / "overrides" / "cop" / "event.html"
+    text = template.read_text(encoding="utf-8").replace("{% endblock %}", "{{ no_such_function() }}{% endblock %}")
+    template.write_text(text, encoding="utf-8")
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    (site_dir / "index.html").write_text("vorige versie", encoding="utf-8")
+
+    result = build_site(project, site_dir)
+
+    assert result.returncode != 0
+    assert [path.name for path in site_dir.iterdir()] == ["index.html"]
+    assert (site_dir / "index.html").read_text(encoding="utf-8") == "vorige versie"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["repo", "site"]
+
+
+def test_a_successful_build_replaces_the_previous_site_and_leaves_no_staging_folder(project, tmp_path):
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    (site_dir / "oud.html").write_text("vorige versie", encoding="utf-8")
+
+    assert build_site(project, site_dir).returncode == 0
+
+    assert not (site_dir / "oud.html").exists()
+    assert (site_dir / "index.html").is_file()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["repo", "site"]
