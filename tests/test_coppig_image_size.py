@@ -53,6 +53,6 @@ def test_gif_jpeg_and_webp_give_their_size_and_other_files_none(tmp_path: Path, 
 
 
 def test_an_image_shown_at_column_width_keeps_its_proportions():
-    image = Image("https://example.nl/a.jpg", "alt", 1, "image/jpeg", width=1200, height=800)
+    image = Image("https://example.nl/a.jpg", "a.jpg", "alt", 1, "image/jpeg", width=1200, height=800)
     assert image.height_at(560) == 373
-    assert Image("https://example.nl/a.svg", "alt", 1, "image/svg+xml").height_at(560) is None
+    assert Image("https://example.nl/a.svg", "a.svg", "alt", 1, "image/svg+xml").height_at(560) is None

@@ -49,7 +49,8 @@ class Category:
 
 @dataclass(frozen=True)
 class Image:
-    url: str
+    url: str  # absolute, for feeds and e-mail
+    path: str  # root-relative, for pages of the site itself
     alt: str
     length: int
     media_type: str
@@ -223,6 +224,7 @@ def _image(site: Site, site_url: str, collection: str, item: Any) -> Image | Non
     width, height = image_size(published.source) or (None, None)
     return Image(
         url=absolute(site_url, published.url),
+        path=published.url,
         alt=item.image_alt or "",
         length=published.source.stat().st_size,
         media_type=_IMAGE_TYPES.get(published.source.suffix.lower(), "application/octet-stream"),
