@@ -56,3 +56,12 @@ def test_a_partner_without_meetings_says_so(built_site):
     article = content(page(built_site, "partners/maastricht-university/"))
     assert article.xpath(section("komend")) == []
     assert text(article.xpath(".//h1")[0]) == "Maastricht University"
+
+
+def test_the_who_does_what_matrix_says_its_marks_are_not_confirmed(built_site):
+    article = content(page(built_site, "partners/"))
+    (table,) = article.xpath('.//table[contains(@class, "cop-matrix")]')
+    (note,) = article.xpath(f'.//*[@id="{table.get("aria-describedby")}"]')
+    assert text(note) == "Let op: De plaatsing van de vinkjes is een inschatting en nog niet bevestigd."
+    assert text(table.xpath("./caption")[0]) == "Wie doet wat (niet bevestigd)"
+    assert [text(cell) for cell in table.xpath("./thead/tr/th")] == ["Activiteit", "VISTA college", "CHILL", "CoP"]

@@ -7,7 +7,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from linkcheck import broken_links
 from pages import SITE_URL
 from sitebuild import REPO, build_site

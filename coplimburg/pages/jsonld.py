@@ -61,8 +61,7 @@ def _event(site: Site, item: Event, span: Span, site_url: str) -> dict[str, Any]
         "eventStatus": _STATUS[item.status],
         "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
         "location": places[0] if len(places) == 1 else places,
-        "organizer": [_partner(site.partners[one]) for one in item.partners]
-        or organisation(site_url),
+        "organizer": [_partner(site.partners[one]) for one in item.partners] or organisation(site_url),
         "url": absolute(site_url, item_path("events", item.id)),
         "inLanguage": "nl",
     }

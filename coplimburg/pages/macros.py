@@ -65,7 +65,9 @@ def partner_matrix(views: PageViews) -> tuple[str, dict[str, Any]]:
         (group.title, [(row.activity, [one in row.who for one in ids]) for row in group.rows])
         for group in matrix.groups
     ]
-    return "partials/cop/macro-matrix.html", {"matrix": MatrixView([column.label for column in matrix.columns], groups, matrix.note)}
+    return "partials/cop/macro-matrix.html", {
+        "matrix": MatrixView([column.label for column in matrix.columns], groups, matrix.note)
+    }
 
 
 def partners_by_kind(views: PageViews) -> tuple[str, dict[str, Any]]:
