@@ -32,6 +32,8 @@ PAGES = {
     "contact": "contact/",
     "accessibility statement": "toegankelijkheid/",
     "privacy": "privacy/",
+    "target groups": "doelgroepen/",
+    "coproduction": "coproductie/",
     "not found": "404.html",
 }
 # Material picks its palette from prefers-color-scheme until a visitor chooses one.

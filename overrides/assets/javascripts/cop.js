@@ -14,7 +14,7 @@
     document.querySelectorAll("[data-cop-upcoming]").forEach(function (list) {
       var recent = list.parentElement.querySelector("[data-cop-recent]");
       var recentList = recent && recent.querySelector("[data-cop-recent-list]");
-      list.querySelectorAll("li[data-cop-ends]").forEach(function (article) {
+      list.querySelectorAll("li[data-cop-ends]").forEach(function (item) {
         if (passed(item, now) && recentList) {
           recentList.appendChild(item);
           recent.hidden = false;
