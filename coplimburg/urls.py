@@ -23,6 +23,13 @@ def section_path(collection: str) -> str:
     return f"{SECTIONS[collection]}/"
 
 
+def overview_path(collection: str) -> str:
+    """The page that lists a collection: its overview ('coppig/' for the news, whose items live under
+    'coppig/nieuws/'), or its section folder when it has none."""
+    overview = COLLECTIONS[collection].overview
+    return overview.source.removesuffix("index.md") if overview else section_path(collection)
+
+
 def event_ics(event_id: str) -> str:
     """The download of one event for a calendar app."""
     return f"agenda/{event_id}.ics"

@@ -246,6 +246,9 @@ def build_hostile_site(folder: Path) -> HostileSite:
     copy_parts(REPO, root, ("overrides", "hooks"))
     project = root / "tests" / "sample"
     copy_parts(SAMPLE, project, ("docs", "mkdocs.yml"))
+    # Pages whose macros name a sample vocabulary id ('bbl', 'onderzoek') that the hostile vocabularies do not have.
+    for name in ("doelgroepen.md", "coproductie.md"):
+        (project / "docs" / name).write_text("# " + name.removesuffix(".md") + "\n", encoding="utf-8")
     hostile = write_tree(project / "content")
     result = build_site(project, project / "site")
     assert result.returncode == 0, result.stderr[-3000:]

@@ -83,6 +83,23 @@ def test_every_feed_of_the_site_reads_back_without_errors(built_site: Path) -> N
             assert feed.feed.language == "nl", path
 
 
+def test_no_feed_has_two_entries_with_the_same_updated_date(built_site: Path) -> None:
+    # The W3C feed validator warns on two entries with the same atom:updated; JSON Feed readers sort on it too.
+    for path in built_site.rglob("atom.xml"):
+        updated = [entry.updated for entry in parsed(path.read_bytes()).entries]
+        assert len(updated) == len(set(updated)), path
+    for path in built_site.rglob("feed.json"):
+        modified = [item["date_modified"] for item in json.loads(path.read_text(encoding="utf-8"))["items"]]
+        assert len(modified) == len(set(modified)), path
+
+
+def test_the_news_feeds_link_to_the_news_overview(built_site: Path) -> None:
+    feed = parsed((built_site / "coppig" / "nieuws" / "atom.xml").read_bytes())
+    assert [link.href for link in feed.feed.links if link.rel == "alternate"] == [SITE_URL + "coppig/"]
+    data = json.loads((built_site / "coppig" / "nieuws" / "feed.json").read_text(encoding="utf-8"))
+    assert data["home_page_url"] == SITE_URL + "coppig/"
+
+
 def test_the_main_feed_mixes_posts_events_and_products_newest_first(built_site: Path) -> None:
     feed = parsed((built_site / "feed.xml").read_bytes())
     published = [parsedate_to_datetime(entry.published) for entry in feed.entries]
@@ -149,11 +166,16 @@ def test_no_feed_content_holds_a_relative_url_or_active_content(built_site: Path
 
 
 def test_each_collection_feed_holds_only_its_own_items(built_site: Path) -> None:
-    for folder, collection in (("coppig/nieuws", "posts"), ("agenda", "events"), ("coppyright", "products")):
+    # Each links to its overview page: the news posts live under coppig/nieuws/, their overview is coppig/.
+    for folder, collection, home in (
+        ("coppig/nieuws", "posts", "coppig/"),
+        ("agenda", "events", "agenda/"),
+        ("coppyright", "products", "coppyright/"),
+    ):
         feed = parsed((built_site / folder / "feed.xml").read_bytes())
         assert feed.entries
         assert {entry.id.rsplit(":", 1)[1].split("/")[0] for entry in feed.entries} == {collection}
-        assert feed.feed.link == SITE_URL + folder + "/"
+        assert feed.feed.link == SITE_URL + home
 
 
 def test_a_table_feed_holds_the_posts_events_and_products_of_that_table(built_site: Path) -> None:
@@ -232,6 +254,18 @@ def test_the_channel_date_is_the_newest_item_date(content: Callable[..., Path]) 
     files = outputs(root)
     assert parsedate_to_datetime(parsed(files["feed.xml"]).feed.updated).date() == dt.date(2024, 5, 2)
     assert dt.datetime.fromisoformat(parsed(files["atom.xml"]).feed.updated).date() == dt.date(2024, 5, 2)
+
+
+def test_items_of_the_same_day_get_distinct_times_a_minute_apart_in_their_listed_order(
+    content: Callable[..., Path],
+) -> None:
+    root = content(news={name: post(name, published="2024-05-02") for name in ("a.md", "b.md", "c.md")})
+    feed = parsed(outputs(root)["atom.xml"])
+    listed = [(entry.id.rsplit("/", 1)[1], dt.datetime.fromisoformat(entry.updated)) for entry in feed.entries]
+    assert [name for name, _ in listed] == ["a", "b", "c"]
+    assert [moment.time() for _, moment in listed] == [dt.time(0, 2), dt.time(0, 1), dt.time(0, 0)]
+    assert [entry.published for entry in feed.entries] == [entry.updated for entry in feed.entries]
+    assert outputs(root) == outputs(root)
 
 
 def test_the_item_limit_keeps_only_the_newest_items(content: Callable[..., Path]) -> None:

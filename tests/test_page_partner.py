@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pages import content, link_labels, links, page, text, texts
+import yaml
+from pages import content, json_ld, link_labels, links, page, text, texts
+from sitebuild import build_site
 
 PARTNER = "partners/chill/"
 
@@ -56,3 +58,30 @@ def test_a_partner_without_meetings_says_so(built_site):
     article = content(page(built_site, "partners/maastricht-university/"))
     assert article.xpath(section("komend")) == []
     assert text(article.xpath(".//h1")[0]) == "Maastricht University"
+
+
+def test_the_who_does_what_matrix_says_its_marks_are_not_confirmed(built_site):
+    article = content(page(built_site, "partners/"))
+    (table,) = article.xpath('.//table[contains(@class, "cop-matrix")]')
+    (note,) = article.xpath(f'.//*[@id="{table.get("aria-describedby")}"]')
+    assert text(note) == "Let op: De plaatsing van de vinkjes is een inschatting en nog niet bevestigd."
+    assert text(table.xpath("./caption")[0]) == "Wie doet wat (niet bevestigd)"
+    assert [text(cell) for cell in table.xpath("./thead/tr/th")] == ["Activiteit", "VISTA college", "CHILL", "CoP"]
+
+
+def test_a_partner_without_a_known_website_says_so_and_links_nowhere(project, tmp_path):
+    partners_file = project / "content" / "site" / "partners.yml"
+    data = yaml.safe_load(partners_file.read_text(encoding="utf-8"))
+    (chill,) = [partner for partner in data["partners"] if partner["id"] == "chill"]
+    del chill["url"]
+    partners_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    site = tmp_path / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr
+    article = content(page(site, PARTNER))
+    assert not any(label.startswith("Website van") for label in link_labels(article, PARTNER))
+    assert "De bronnen van de CoP noemen geen eigen website van CHILL" in text(article)
+    organisations = [one for one in json_ld(page(site, "")) if one.get("@type") == "Organization"]
+    members = [member for one in organisations for member in one.get("member", [])]
+    (member,) = [member for member in members if member["name"].startswith("CHILL")]
+    assert "url" not in member

@@ -92,5 +92,5 @@ def test_the_products_of_the_table_are_listed(built_site):
 
 
 def test_the_table_body_is_rendered_from_markdown(built_site):
-    paragraphs = texts(content(page(built_site, TABLE)).xpath("./article/p"))
+    paragraphs = texts(content(page(built_site, TABLE)).xpath("./div[contains(@class, 'cop-item')]/p"))
     assert any(paragraph.startswith("Tafel 2B maakt integrale beroepsopdrachten (IBO's)") for paragraph in paragraphs)

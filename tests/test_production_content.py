@@ -3,6 +3,12 @@ business, so nothing here counts or names their items."""
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
+import pytest
+from linkcheck import broken_links
+from pages import SITE_URL
 from sitebuild import REPO, build_site
 
 from coplimburg.editors.cli import main
@@ -13,10 +19,23 @@ def test_the_production_content_passes_cop_check(capsys):
     assert "Traceback" not in capsys.readouterr().err
 
 
-def test_the_production_site_builds_strictly_without_the_mkdocs_2_banner(tmp_path):
-    result = build_site(REPO, tmp_path / "site")
+@pytest.fixture(scope="module")
+def production(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The production site built once, strictly."""
+    site = tmp_path_factory.mktemp("production") / "site"
+    return site, build_site(REPO, site)
+
+
+def test_the_production_site_builds_strictly_without_the_mkdocs_2_banner(production):
+    site, result = production
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert "MkDocs 2" not in result.stderr + result.stdout
     assert "reaches end of life" not in result.stderr + result.stdout
-    assert (tmp_path / "site" / "index.html").is_file()
+    assert (site / "index.html").is_file()
+
+
+def test_no_link_of_the_production_site_goes_nowhere(production):
+    site, result = production
+    assert result.returncode == 0, result.stderr
+    assert broken_links(site, SITE_URL) == []

@@ -194,3 +194,30 @@ def test_tables_events_products_and_partners_link_each_other_both_ways(built_sit
     assert one_way == []
     assert "partners/chill/" in out["innovatietafels/tafel-2b/"]
     assert "coppyright/bouwstenen-ibo/" in out["agenda/coppisch-2024/"]
+
+
+def test_every_page_footer_links_the_agenda_feeds_contact_privacy_and_accessibility(built_site):
+    for file in html_files(built_site):
+        url_path = url_path_of(built_site, file)
+        document = lxml.html.parse(str(file)).getroot()
+        (nav,) = document.xpath('//nav[contains(@class, "cop-footer-links")]')
+        assert nav.getnext().tag == "footer", url_path
+        if file.name == "index.html":
+            assert links(nav, url_path) == [
+                "agenda/",
+                "coppig/abonneren/",
+                "contact/",
+                "privacy/",
+                "toegankelijkheid/",
+            ], url_path
+
+
+def test_no_article_is_nested_and_every_article_has_a_heading(built_site):
+    # The Nu HTML checker: Material's <article> holds the page; ours must not open a second one without heading.
+    for file in html_files(built_site):
+        document = lxml.html.parse(str(file)).getroot()
+        assert document.xpath("//article//article") == [], file
+        for article in document.xpath("//article"):
+            assert article.xpath(".//h1 | .//h2 | .//h3"), file
+    for url_path in item_pages(built_site):
+        assert len(content(page(built_site, url_path)).xpath(".//h1")) == 1, url_path

@@ -15,7 +15,8 @@ class Partner(Strict):
     id: Ref
     name: Text
     kind: Text
-    url: Url
+    # Left out where the CoP's sources name no website of the partner's own: never a guess.
+    url: Url | None = None
     description: str = ""
 
     @field_validator("id")
@@ -102,6 +103,9 @@ class Matrix(Strict):
 
     columns: list[MatrixColumn]
     groups: list[MatrixGroup]
+    # Shown with the table where its marks are not (yet) confirmed by the partners: the site never
+    # presents a guess as fact.
+    note: str = ""
 
     @model_validator(mode="after")
     def _unique(self) -> Matrix:

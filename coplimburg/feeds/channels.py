@@ -19,6 +19,7 @@ from coplimburg.urls import (
     collection_feed,
     item_path,
     main_feed,
+    overview_path,
     section_path,
     table_feed,
 )
@@ -82,12 +83,18 @@ def channels(site: Site, entries: list[Entry], settings: FeedSettings, site_url:
     newest = entries[0].updated if entries else _EMPTY_DATE
 
     def channel(
-        key: str, title: str, description: str, scope: str, paths: dict[str, str], chosen: list[Entry]
+        key: str,
+        title: str,
+        description: str,
+        scope: str,
+        paths: dict[str, str],
+        chosen: list[Entry],
+        home: str | None = None,
     ) -> Channel:
         limited = tuple(chosen[: settings.limit])
         updated = max((entry.updated for entry in limited), default=newest)
-        home = absolute(site_url, scope)
-        return Channel(key, title, description, home, scope, paths, limited, site_url, updated)
+        page = absolute(site_url, scope if home is None else home)
+        return Channel(key, title, description, page, scope, paths, limited, site_url, updated)
 
     found = [
         channel(
@@ -109,6 +116,7 @@ def channels(site: Site, entries: list[Entry], settings: FeedSettings, site_url:
                 section_path(collection),
                 {kind: collection_feed(collection, kind) for kind in FEED_FILES},
                 [entry for entry in entries if entry.collection == collection],
+                home=overview_path(collection),
             )
         )
     for table in sorted(site.tables.values(), key=lambda table: table.id):

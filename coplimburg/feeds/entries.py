@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml.html import HtmlElement, tostring
@@ -37,6 +37,7 @@ _IMAGE_TYPES = {
     ".avif": "image/avif",
     ".svg": "image/svg+xml",
 }
+_STEP = dt.timedelta(minutes=1)
 _STATUS = {"geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
 
 
@@ -123,7 +124,24 @@ def collect(site: Site, site_url: str, today: dt.date) -> list[Entry]:
     order = {key: index for index, key in enumerate(FEED_COLLECTIONS)}
     found.sort(key=lambda entry: (order[entry.collection], entry.item_id))
     found.sort(key=lambda entry: entry.published, reverse=True)
-    return found
+    return _distinct_times(found)
+
+
+def _distinct_times(entries: list[Entry]) -> list[Entry]:
+    """Items dated on the same day get distinct times, a minute apart, in their fixed order (the first listed
+    the latest): a feed validator rejects two entries with the same `updated`. The order within a day decides,
+    so the same content always gives the same times; an entry first published and never updated keeps both
+    dates equal."""
+    taken: set[dt.datetime] = set()
+    distinct: list[Entry] = []
+    for entry in reversed(entries):
+        updated = entry.updated
+        while updated in taken:
+            updated += _STEP
+        taken.add(updated)
+        published = updated if entry.published == entry.updated else entry.published
+        distinct.append(replace(entry, published=published, updated=updated))
+    return distinct[::-1]
 
 
 def content_html(entry: Entry, body_html: str) -> str:

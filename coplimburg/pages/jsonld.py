@@ -9,6 +9,7 @@ from coplimburg.agenda.schedule import SESSIONS_IN_STRUCTURED_DATA, Span
 from coplimburg.content.events import Event
 from coplimburg.content.products import Product
 from coplimburg.content.site import Site
+from coplimburg.content.sitedata import Partner
 from coplimburg.urls import absolute, item_path
 
 ORGANISATION = "Community of Practice Limburg"
@@ -30,9 +31,7 @@ def home(site: Site, site_url: str) -> dict[str, Any]:
         **organisation(site_url),
         "description": "Community of Practice Limburg: een ecosysteem van lerend werken en werkend leren.",
         "areaServed": "Limburg",
-        "member": [
-            {"@type": "Organization", "name": partner.name, "url": partner.url} for partner in site.partners.values()
-        ],
+        "member": [_partner(partner) for partner in site.partners.values()],
     }
 
 
@@ -62,11 +61,7 @@ def _event(site: Site, item: Event, span: Span, site_url: str) -> dict[str, Any]
         "eventStatus": _STATUS[item.status],
         "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
         "location": places[0] if len(places) == 1 else places,
-        "organizer": [
-            {"@type": "Organization", "name": site.partners[one].name, "url": site.partners[one].url}
-            for one in item.partners
-        ]
-        or organisation(site_url),
+        "organizer": [_partner(site.partners[one]) for one in item.partners] or organisation(site_url),
         "url": absolute(site_url, item_path("events", item.id)),
         "inLanguage": "nl",
     }
@@ -102,3 +97,11 @@ def product(site: Site, item: Product, site_url: str) -> dict[str, Any]:
     if item.updated:
         document["dateModified"] = item.updated.isoformat()
     return document
+
+
+def _partner(partner: Partner) -> dict[str, Any]:
+    """A partner as an Organization; its url only where it has a website of its own."""
+    found: dict[str, Any] = {"@type": "Organization", "name": partner.name}
+    if partner.url:
+        found["url"] = partner.url
+    return found

@@ -6,12 +6,12 @@ sorts in a template or changes anything. See docs-redactie/macros.md for the edi
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from coplimburg.agenda.archive import upcoming
-from coplimburg.pages import overviews
+from coplimburg.pages import audiences, overviews, selections
 from coplimburg.pages.items import Link
 from coplimburg.pages.registry import PageViews
 from coplimburg.problems import suggestion
@@ -22,6 +22,7 @@ from coplimburg.urls import item_path
 class MatrixView:
     columns: list[str]
     groups: list[tuple[str, list[tuple[str, list[bool]]]]]
+    note: str = ""
 
 
 class MacroError(ValueError):
@@ -64,7 +65,9 @@ def partner_matrix(views: PageViews) -> tuple[str, dict[str, Any]]:
         (group.title, [(row.activity, [one in row.who for one in ids]) for row in group.rows])
         for group in matrix.groups
     ]
-    return "partials/cop/macro-matrix.html", {"matrix": MatrixView([column.label for column in matrix.columns], groups)}
+    return "partials/cop/macro-matrix.html", {
+        "matrix": MatrixView([column.label for column in matrix.columns], groups, matrix.note)
+    }
 
 
 def partners_by_kind(views: PageViews) -> tuple[str, dict[str, Any]]:
@@ -83,6 +86,37 @@ def partners_by_kind(views: PageViews) -> tuple[str, dict[str, Any]]:
     return "partials/cop/macro-partners.html", {"groups": [(label, links) for label, links in groups if links]}
 
 
+def audience_offer(views: PageViews, audience: str) -> tuple[str, dict[str, Any]]:
+    """What the CoP offers one target group: its products, tables, upcoming meetings and contacts."""
+    _require(views.site.vocabularies.audiences, str(audience), "audience_offer", "doelgroep")
+    return "partials/cop/macro-audience.html", {"group": audiences.audience(views.site, views.items, str(audience))}
+
+
+def news_in_category(views: PageViews, category: str) -> tuple[str, dict[str, Any]]:
+    labels = views.site.vocabularies.news_categories
+    _require(labels, str(category), "news_in_category", "categorie")
+    return "partials/cop/macro-selection.html", {
+        "links": selections.posts_in_category(views.site, str(category)),
+        "empty": f"Er zijn nog geen berichten in de categorie {labels[str(category)]}.",
+    }
+
+
+def products_of_type(views: PageViews, kind: str) -> tuple[str, dict[str, Any]]:
+    labels = views.site.vocabularies.types
+    _require(labels, str(kind), "products_of_type", "soort product")
+    return "partials/cop/macro-selection.html", {
+        "links": selections.products_of_type(views.site, str(kind)),
+        "empty": f"Er staan nog geen producten van de soort {labels[str(kind)]} in CoPyright.",
+    }
+
+
+def _require(known: Mapping[str, str], value: str, macro: str, what: str) -> None:
+    if value not in known:
+        raise MacroError(
+            f"{macro}: onbekende {what} '{value}'" + (suggestion(value, known) or "; kies uit: " + ", ".join(known))
+        )
+
+
 MACROS: dict[str, Callable[..., tuple[str, dict[str, Any]]]] = {
     "next_events": next_events,
     "newest_products": newest_products,
@@ -90,6 +124,9 @@ MACROS: dict[str, Callable[..., tuple[str, dict[str, Any]]]] = {
     "table_card": table_card,
     "partner_matrix": partner_matrix,
     "partners_by_kind": partners_by_kind,
+    "audience_offer": audience_offer,
+    "news_in_category": news_in_category,
+    "products_of_type": products_of_type,
 }
 
 

@@ -38,6 +38,8 @@ PAGES = {
     "year page": "jaaroverzicht/2025/",
     "year index": "jaaroverzicht/",
     "outputs in charts": "opbrengsten/",
+    "target groups": "doelgroepen/",
+    "coproduction": "coproductie/",
     "not found": "404.html",
 }
 # Material picks its palette from prefers-color-scheme until a visitor chooses one.

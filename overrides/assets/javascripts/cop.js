@@ -1,6 +1,7 @@
 /* CoP Limburg: small enhancements on top of pages that work without JavaScript.
    1. Events that ended after the site was built move out of "komende bijeenkomsten".
-   2. The CoPyright catalogue filters narrow the list, show the count and keep the URL in step. */
+   2. The CoPyright catalogue filters narrow the list, show the count and keep the URL in step; each option
+      counts the products it would give combined with the options ticked in the other filters. */
 (function () {
   "use strict";
 
@@ -25,7 +26,7 @@
         if (empty) empty.hidden = false;
       }
     });
-    document.querySelectorAll("article[data-cop-ends]").forEach(function (article) {
+    document.querySelectorAll(".cop-item[data-cop-ends]").forEach(function (article) {
       if (!passed(article, now)) return;
       var note = article.querySelector("[data-cop-passed]");
       var actions = article.querySelector("[data-cop-actions]");
@@ -55,18 +56,39 @@
       return result;
     }
 
+    function valuesOf(card, name) {
+      return (card.getAttribute("data-" + name) || "").split(" ");
+    }
+
+    // Within a filter the ticked options add up (or); across filters they narrow (and).
+    function matches(card, filters, skip) {
+      return names.every(function (name) {
+        if (name === skip || !filters[name].length) return true;
+        var values = valuesOf(card, name);
+        return filters[name].some(function (value) { return values.indexOf(value) !== -1; });
+      });
+    }
+
+    function updateOptionCounts(filters) {
+      form.querySelectorAll("fieldset input").forEach(function (input) {
+        var counter = input.parentElement.querySelector("[data-cop-option-count]");
+        if (!counter) return;
+        var count = cards.filter(function (card) {
+          return valuesOf(card, input.name).indexOf(input.value) !== -1 && matches(card, filters, input.name);
+        }).length;
+        counter.textContent = "(" + count + ")";
+      });
+    }
+
     function apply(updateUrl) {
       var filters = chosen();
       var shown = 0;
       cards.forEach(function (card) {
-        var visible = names.every(function (name) {
-          if (!filters[name].length) return true;
-          var values = (card.getAttribute("data-" + name) || "").split(" ");
-          return filters[name].some(function (value) { return values.indexOf(value) !== -1; });
-        });
+        var visible = matches(card, filters, null);
         card.hidden = !visible;
         if (visible) shown += 1;
       });
+      updateOptionCounts(filters);
       count.textContent = shown === 1 ? "1 product" : shown + " producten";
       none.hidden = shown !== 0;
       if (updateUrl) {
