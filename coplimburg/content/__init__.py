@@ -1,1 +1,1 @@
-"""content"""
+"""Content: the collection declarations, the models, reading and validating every file into one Site."""
