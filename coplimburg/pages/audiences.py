@@ -54,7 +54,7 @@ def audience(site: Site, items: ItemViews, audience_id: str) -> AudienceView:
         id=audience_id,
         label=site.vocabularies.audiences[audience_id],
         products=[Link(product.title, item_path("products", product.id), product.summary) for product in products],
-        tables=[Link(f"Tafel {table.code}: {table.title}", item_path("tables", table.id)) for table in tables],
+        tables=[Link(table.page_title, item_path("tables", table.id)) for table in tables],
         events=[items.line(occurrence) for occurrence in events],
         contacts=contacts,
         catalogue=f"{section_path('products')}?{CATALOGUE_FILTER}={audience_id}",

@@ -149,7 +149,7 @@ class ItemViews:
 
     def table_link(self, table_id: str) -> Link:
         table = self.site.tables[table_id]
-        return Link(f"Tafel {table.code}: {table.title}", item_path("tables", table_id))
+        return Link(table.page_title, item_path("tables", table_id))
 
     def partner_link(self, partner_id: str) -> Link:
         return Link(self.site.partners[partner_id].name, item_path("partners", partner_id))

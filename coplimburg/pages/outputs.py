@@ -112,7 +112,7 @@ class Yearly:
         ]
         tables = [
             TableLine(
-                Link(f"Tafel {line.table.code}: {line.table.title}", item_path("tables", line.table.id)),
+                Link(line.table.page_title, item_path("tables", line.table.id)),
                 line.sessions,
                 [Link(product.title, item_path("products", product.id)) for product in line.products],
                 [Link(post.title, item_path("posts", post.id)) for post in line.posts],
