@@ -100,7 +100,7 @@ def test_a_product_image_is_shown_with_its_alt_text_and_published_beside_the_pag
 
 
 def test_the_json_ld_describes_a_learning_resource(built_site):
-    (resource,) = json_ld(page(built_site, PRODUCT))
+    (resource,) = json_ld(page(built_site, PRODUCT), "LearningResource")
     assert "LearningResource" in resource["@type"]
     assert resource["name"] == "Nulmeting verwachtingen"
     assert resource["description"].startswith("Onderzoek naar wat studenten")

@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from coplimburg.content.collections import COLLECTIONS
+from coplimburg.content.places import town_of, venue_address
 from coplimburg.content.sitedata import Matrix, Partner, Vocabularies
 from coplimburg.content.source import Document, Location, dotted
 from coplimburg.problems import Problem, describe, suggestion
@@ -66,6 +67,8 @@ def check_item_references(collection: str, document: Document, known: Known, con
     owner = known.table_codes.get(str(code))
     if collection == "tables" and owner and owner != Path(document.path).stem:
         report(("code",), f"code {code} hoort al bij tafel {owner}; elke code is uniek")
+    if collection == "events" and ("location",) not in document.reported:
+        _check_address(data, known, report)
     if isinstance(data.get("image"), str):
         _check_path(content, document, ("image",), data["image"], report)
     files = data.get("files")
@@ -129,6 +132,21 @@ def _nearest(value: str, known: Collection[str]) -> str:
     if 0 < len(known) <= 12:
         return "; kies uit: " + ", ".join(sorted(known))
     return ""
+
+
+def _check_address(data: dict[str, Any], known: Known, report: Any) -> None:
+    """A place needs an address for search engines: its own, a partner's whose venue it names, or a town."""
+    location, address, partners = data.get("location"), data.get("address"), data.get("partners")
+    if not isinstance(location, str) or not location.strip() or address:
+        return
+    ids = [one for one in partners if isinstance(one, str)] if isinstance(partners, list) else []
+    if venue_address(location, None, ids, known.partners) or town_of(location):
+        return
+    report(
+        ("location",),
+        f"'{location}' heeft geen adres: vul address in (zoals Straat 1, 1234 AB Plaats), zet de plaats achter de "
+        "locatie ('Naam, Plaats') of geef de partner van deze locatie een address in content/site/partners.yml",
+    )
 
 
 def _check_path(content: Path, document: Document, location: Location, relative: str, report: Any) -> None:

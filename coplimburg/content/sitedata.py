@@ -17,6 +17,8 @@ class Partner(Strict):
     kind: Text
     url: Url
     description: str = ""
+    # Where the partner receives visitors ("Straat 1, 1234 AB Plaats"): events held there take it over.
+    address: Text | None = None
 
     @property
     def page_title(self) -> str:
