@@ -13,7 +13,7 @@ import feedparser
 import markdown
 import pytest
 import yaml
-from lxml import html
+from lxml import etree, html
 from sitebuild import SAMPLE
 
 from coplimburg.content.loader import load
@@ -299,3 +299,17 @@ def test_every_page_announces_the_main_feed_and_the_feed_of_its_section(built_si
         ("alternate feed", "application/atom+xml", SITE_URL + "coppig/nieuws/atom.xml"),
         ("alternate feed", "application/feed+json", SITE_URL + "coppig/nieuws/feed.json"),
     ]
+
+
+def test_atom_entries_carry_their_image_as_an_enclosure_link(built_site):
+    tree = etree.parse(str(built_site / "atom.xml"))
+    atom = "{http://www.w3.org/2005/Atom}"
+    links = [
+        (link.get("href"), link.get("type"), link.get("length"))
+        for link in tree.iter(f"{atom}link")
+        if link.get("rel") == "enclosure"
+    ]
+    assert links
+    for href, media_type, length in links:
+        assert href.startswith("https://www.communityofpracticelimburg.nl/")
+        assert media_type.startswith("image/") and int(length) > 0
