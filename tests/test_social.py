@@ -120,3 +120,33 @@ def test_an_event_at_a_partner_s_venue_needs_no_address_of_its_own(content):
     text = EVENT_WITHOUT_ADDRESS.replace("location: Center Court", "location: CHILL, lab 3\npartners: [chill]")
     site = load(content(events={"bijeenkomst.md": text}))
     assert site.events["bijeenkomst"].address is None
+
+
+def _post_with_image(name: str) -> str:
+    return (
+        "---\ntitle: Bericht\nsummary: Een korte samenvatting.\npublished: 2026-05-01\n"
+        f"image: images/{name}\nimage_alt: Een foto\n---\nTekst.\n"
+    )
+
+
+def test_an_image_in_an_unsupported_format_gets_a_dutch_error_naming_the_file(content):
+    root = content(news={"bericht.md": _post_with_image("foto.gif")})
+    (root / "news" / "images").mkdir(exist_ok=True)
+    Image.new("RGB", (10, 10)).save(root / "news" / "images" / "foto.gif")
+    with pytest.raises(ContentError) as raised:
+        load(root)
+    (problem,) = [one for one in raised.value.problems if one.field == "image"]
+    assert "'images/foto.gif': gebruik een JPEG-, PNG- of WebP-afbeelding" in problem.message
+
+
+def test_an_oversized_image_gets_a_dutch_error_naming_the_file(content):
+    root = content(news={"bericht.md": _post_with_image("groot.png")})
+    (root / "news" / "images").mkdir(exist_ok=True)
+    Image.new("1", (7000, 10)).save(root / "news" / "images" / "groot.png")
+    with pytest.raises(ContentError) as raised:
+        load(root)
+    (problem,) = [one for one in raised.value.problems if one.field == "image"]
+    assert (
+        problem.message
+        == "'images/groot.png' is 7000×10 pixels; maak de afbeelding hoogstens 6000 pixels breed en hoog"
+    )

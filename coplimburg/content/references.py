@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from coplimburg.content.collections import COLLECTIONS
+from coplimburg.content.pictures import picture_problem
 from coplimburg.content.places import town_of, venue_address
 from coplimburg.content.sitedata import Matrix, Partner, Vocabularies
 from coplimburg.content.source import Document, Location, dotted
@@ -69,8 +70,10 @@ def check_item_references(collection: str, document: Document, known: Known, con
         report(("code",), f"code {code} hoort al bij tafel {owner}; elke code is uniek")
     if collection == "events" and ("location",) not in document.reported:
         _check_address(data, known, report)
-    if isinstance(data.get("image"), str):
-        _check_path(content, document, ("image",), data["image"], report)
+    if isinstance(data.get("image"), str) and not _check_path(content, document, ("image",), data["image"], report):
+        picture = content.parent / Path(document.path).parent / data["image"]
+        if message := picture_problem(picture, data["image"]):
+            report(("image",), message)
     files = data.get("files")
     if isinstance(files, list):
         for index, file in enumerate(files):
@@ -149,10 +152,12 @@ def _check_address(data: dict[str, Any], known: Known, report: Any) -> None:
     )
 
 
-def _check_path(content: Path, document: Document, location: Location, relative: str, report: Any) -> None:
+def _check_path(content: Path, document: Document, location: Location, relative: str, report: Any) -> bool:
+    """Reports a path that is not a usable file; True when it did."""
     message = path_problem(content, Path(document.path), relative)
     if message:
         report(location, message)
+    return bool(message)
 
 
 def path_problem(content: Path, source: Path, relative: str) -> str:
