@@ -8,8 +8,8 @@ imports MkDocs. The events, in the order MkDocs fires them:
   all content, reads the agenda state, and prepares the page views and CoPPIG (entries, feeds, editions).
   A content problem raises ContentError here, before MkDocs cleans site/: `mkdocs build` fails with the
   list and the previous site stays; `mkdocs serve` shows the list as the site instead.
-- on_files: `pages()` (overviews, items, CoPPIG pages), `downloads()`, `calendars()` and `card_files()` (social
-  cards, drawn only when not in the cache folder .cache/cards/) join MkDocs' files.
+- on_files: `pages()` (overviews, items, CoPPIG pages), `downloads()`, `calendars()`, `card_files()` (social
+  cards) and `image_files()` (responsive image variants), both drawn only when not in .cache/, join MkDocs' files.
 - on_env: `FILTERS` (Dutch dates, checked links) are registered in the theme's Jinja environment, and
   autoescape is turned on (coplimburg.pages.escaping): every value is text unless MkDocs rendered it.
 - on_page_content: front-matter text is escaped before Material's search indexes it; `capture()` keeps each
@@ -34,7 +34,7 @@ from coplimburg.content.site import Site
 from coplimburg.dates import AMSTERDAM
 from coplimburg.feeds.channels import FeedSettings
 from coplimburg.feeds.syndication import Syndication, prepare
-from coplimburg.pages import social
+from coplimburg.pages import images, social
 from coplimburg.pages.cards import Card, cached, site_cards
 from coplimburg.pages.downloads import Asset
 from coplimburg.pages.filters import FILTERS
@@ -114,6 +114,11 @@ class Build:
         """Every social card by its output path, as a file in the cache folder (drawn there when missing)."""
         mark = logo.read_bytes()
         return {card.path: cached(card, mark, self.card_cache) for card in self.cards.values()}
+
+    def image_files(self) -> dict[str, Path]:
+        """Every responsive variant of the items' images by output path, as a file in the cache folder."""
+        folder = self.card_cache.parent / "images"
+        return {path: images.cached(variant, folder) for path, variant in images.site_variants(self.site).items()}
 
     def capture(self, meta: Mapping[str, Any], html: str) -> None:
         """Keep an item page's rendered HTML for its feed entry."""

@@ -68,8 +68,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(Download.generated(config, published.url, abs_src_path=str(published.source)))
         for path, data in build.calendars().items():
             files.append(File.generated(config, path, content=data))
-        for path, card in build.card_files(Path(config.docs_dir) / LOGO).items():
-            files.append(Download.generated(config, path, abs_src_path=str(card)))
+        drawn = {**build.card_files(Path(config.docs_dir) / LOGO), **build.image_files()}
+        for path, source in drawn.items():
+            files.append(Download.generated(config, path, abs_src_path=str(source)))
     return files
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from coplimburg.agenda.archive import Occurrence, past, upcoming
 from coplimburg.agenda.schedule import Span
 from coplimburg.content.events import Event
+from coplimburg.content.fields import Illustrated
 from coplimburg.content.posts import Post
 from coplimburg.content.products import Product
 from coplimburg.content.site import Site
@@ -20,6 +21,7 @@ from coplimburg.content.sitedata import Partner
 from coplimburg.content.tables import Table
 from coplimburg.dates import dutch_date
 from coplimburg.pages.downloads import Asset, asset
+from coplimburg.pages.images import Picture, picture
 from coplimburg.urls import item_path, table_ics
 
 STATUS_LABELS = {"gepland": "Gepland", "geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
@@ -86,6 +88,7 @@ class EventView:
     image: Asset | None
     rhythm: str
     calendar: Any = None
+    picture: Picture | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,7 @@ class ProductView:
     downloads: list[Download]
     presented_at: list[Link]
     image: Asset | None
+    picture: Picture | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,7 @@ class PostView:
     categories: list[str]
     tables: list[Link]
     image: Asset | None
+    picture: Picture | None = None
 
 
 @dataclass(frozen=True)
@@ -184,6 +189,7 @@ class ItemViews:
             image=asset(self.site.content, event.source, event.image) if event.image else None,
             rhythm=rhythm(event),
             calendar=calendar,
+            picture=self.picture(event),
         )
 
     def table(self, table_id: str) -> TableView:
@@ -226,6 +232,7 @@ class ItemViews:
             downloads=[Download(file.title, asset(site.content, product.source, file.path)) for file in product.files],
             presented_at=[self.event_link(event) for event in presented],
             image=asset(site.content, product.source, product.image) if product.image else None,
+            picture=self.picture(product),
         )
 
     def post(self, post_id: str) -> PostView:
@@ -235,7 +242,13 @@ class ItemViews:
             categories=[self.site.vocabularies.news_categories[one] for one in post.categories],
             tables=[self.table_link(one) for one in post.tables],
             image=asset(self.site.content, post.source, post.image) if post.image else None,
+            picture=self.picture(post),
         )
+
+    def picture(self, item: Illustrated) -> Picture | None:
+        if not item.image:
+            return None
+        return picture(asset(self.site.content, item.source, item.image), item.image_alt or "")
 
     def partner(self, partner_id: str) -> PartnerView:
         site = self.site
