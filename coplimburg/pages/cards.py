@@ -29,11 +29,11 @@ from coplimburg.urls import item_path
 WIDTH, HEIGHT = 1200, 630
 FOLDER = "assets/cards"
 # Bump when the drawing changes, so cached cards are drawn anew.
-DRAWING_VERSION = "1"
+DRAWING_VERSION = "2"
 _FONTS = Path(__file__).parent / "fonts"
 _TEAL = (0, 121, 107)
 _WHITE = (255, 255, 255)
-_LIGHT = (204, 235, 230)
+_LIGHT_SHADE = 200  # the kind and the rule: a lighter teal-white than the title
 _MARGIN = 80
 _LOGO_SIZE = 160
 
@@ -108,34 +108,57 @@ def cached(card: Card, logo: bytes, folder: Path) -> Path:
 
 
 def render(card: Card, logo: bytes) -> bytes:
-    """The card as PNG bytes: kind above, the title large, the date below, the CoP's mark in the corner."""
-    image = Image.new("RGB", (WIDTH, HEIGHT), _TEAL)
-    draw = ImageDraw.Draw(image)
+    """The card as PNG bytes: kind above, the title large, the date below, the CoP's mark in the corner.
+
+    Text is drawn as coverage (0–255) and written as a palette image: 128 shades from the house teal to
+    white for the text, 128 colours for the mark. A palette PNG encodes in a third of the time of RGB."""
+    coverage = Image.new("L", (WIDTH, HEIGHT), 0)
+    draw = ImageDraw.Draw(coverage)
     card = Card(card.path, _printable(card.title), _printable(card.kind), _printable(card.date))
     text_width = WIDTH - 2 * _MARGIN
     top = _MARGIN
     if card.kind:
-        draw.text((_MARGIN, top), card.kind, font=_font(False, 30), fill=_LIGHT)
+        draw.text((_MARGIN, top), card.kind, font=_font(False, 30), fill=_LIGHT_SHADE)
         top += 70
     size, lines = _fit(card.title, text_width)
     title_font = _font(True, size)
     for line in lines:
-        draw.text((_MARGIN, top), line, font=title_font, fill=_WHITE)
+        draw.text((_MARGIN, top), line, font=title_font, fill=255)
         top += int(size * 1.25)
     bottom = HEIGHT - _MARGIN
     if card.date:
-        draw.text((_MARGIN, bottom - 40), card.date, font=_font(False, 34), fill=_WHITE)
-    draw.line((_MARGIN, bottom - 70, _MARGIN + 120, bottom - 70), fill=_LIGHT, width=4)
-    mark = Image.open(io.BytesIO(logo)).convert("RGBA").resize((_LOGO_SIZE, _LOGO_SIZE), Image.Resampling.LANCZOS)
-    # A white disc behind the mark keeps its own teal square apart from the card's teal.
-    corner = (WIDTH - _MARGIN - _LOGO_SIZE, HEIGHT - _MARGIN - _LOGO_SIZE)
-    draw.rounded_rectangle(
-        (corner[0] - 8, corner[1] - 8, corner[0] + _LOGO_SIZE + 8, corner[1] + _LOGO_SIZE + 8), radius=28, fill=_WHITE
-    )
-    image.paste(mark, corner, mark)
+        draw.text((_MARGIN, bottom - 40), card.date, font=_font(False, 34), fill=255)
+    draw.line((_MARGIN, bottom - 70, _MARGIN + 120, bottom - 70), fill=_LIGHT_SHADE, width=4)
+    palette, block, corner = _mark(logo)
+    image = coverage.point(lambda value: value // 2)
+    image.paste(block, corner)
+    image.putpalette(palette)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False, compress_level=6)
     return out.getvalue()
+
+
+@cache
+def _mark(logo: bytes) -> tuple[list[int], Image.Image, tuple[int, int]]:
+    """The palette (128 shades from teal to white, then the mark's own 128 colours by median cut, the same
+    every time), the mark on a white rounded square as indices 128–255, and where that square goes."""
+    pad = 8
+    block = Image.new("RGB", (_LOGO_SIZE + 2 * pad, _LOGO_SIZE + 2 * pad), _TEAL)
+    # A white frame behind the mark keeps its own teal square apart from the card's teal.
+    ImageDraw.Draw(block).rounded_rectangle((0, 0, *(side - 1 for side in block.size)), radius=28, fill=_WHITE)
+    mark = Image.open(io.BytesIO(logo)).convert("RGBA").resize((_LOGO_SIZE, _LOGO_SIZE), Image.Resampling.LANCZOS)
+    block.paste(mark, (pad, pad), mark)
+    quantized = block.quantize(128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    colours = (quantized.getpalette() or [])[: 128 * 3]
+    colours += [0] * (128 * 3 - len(colours))
+    ramp = [
+        round(teal + (white - teal) * step / 127)
+        for step in range(128)
+        for teal, white in zip(_TEAL, _WHITE, strict=True)
+    ]
+    indices = Image.frombytes("L", quantized.size, bytes(index + 128 for index in quantized.tobytes()))
+    corner = (WIDTH - _MARGIN - _LOGO_SIZE - pad, HEIGHT - _MARGIN - _LOGO_SIZE - pad)
+    return ramp + colours, indices, corner
 
 
 def _printable(text: str) -> str:
