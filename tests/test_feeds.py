@@ -14,6 +14,7 @@ import markdown
 import pytest
 import yaml
 from lxml import etree, html
+from PIL import Image
 from sitebuild import SAMPLE
 
 from coplimburg.content.loader import load
@@ -248,11 +249,12 @@ def test_identical_content_gives_identical_bytes(content: Callable[..., Path]) -
 def test_an_item_image_becomes_an_enclosure_and_an_image_with_alt_text(content: Callable[..., Path]) -> None:
     root = content(news={"foto.md": post(image="images/campus.jpg", image_alt="Het campusplein in de zon")})
     (root / "news/images").mkdir()
-    (root / "news/images/campus.jpg").write_bytes(b"\xff\xd8" + b"0" * 1000)
+    Image.new("RGB", (40, 30), (0, 121, 107)).save(root / "news/images/campus.jpg")
+    size = str((root / "news/images/campus.jpg").stat().st_size)
     files = outputs(root)
     entry = parsed(files["feed.xml"]).entries[0]
     image_url = SITE_URL + "coppig/nieuws/images/campus.jpg"
-    assert [(link.href, link.type, link.length) for link in entry.enclosures] == [(image_url, "image/jpeg", "1002")]
+    assert [(link.href, link.type, link.length) for link in entry.enclosures] == [(image_url, "image/jpeg", size)]
     image = next(html.fragment_fromstring(content_of(entry), create_parent="div").iter("img"))
     assert (image.get("src"), image.get("alt")) == (image_url, "Het campusplein in de zon")
     assert json.loads(files["feed.json"])["items"][0]["image"] == image_url

@@ -150,3 +150,13 @@ def test_an_oversized_image_gets_a_dutch_error_naming_the_file(content):
         problem.message
         == "'images/groot.png' is 7000×10 pixels; maak de afbeelding hoogstens 6000 pixels breed en hoog"
     )
+
+
+def test_a_broken_image_file_gets_a_dutch_error_naming_the_file(content):
+    root = content(news={"bericht.md": _post_with_image("kapot.jpg")})
+    (root / "news" / "images").mkdir(exist_ok=True)
+    (root / "news" / "images" / "kapot.jpg").write_bytes(b"\xff\xd8" + b"0" * 1000)
+    with pytest.raises(ContentError) as raised:
+        load(root)
+    (problem,) = [one for one in raised.value.problems if one.field == "image"]
+    assert problem.message.startswith("'images/kapot.jpg' is geen leesbare afbeelding")

@@ -22,6 +22,8 @@ def picture_problem(file: Path, relative: str) -> str:
     try:
         with Image.open(file) as image:
             width, height, kind = image.width, image.height, image.format
+            if max(width, height) <= MAX_SIDE:
+                image.load()  # a broken file fails here, not halfway through the build
     except (UnidentifiedImageError, OSError):
         return f"'{relative}' is geen leesbare afbeelding; sla haar opnieuw op als JPEG, PNG of WebP"
     if kind != FORMATS[file.suffix.lower()]:
