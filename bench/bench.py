@@ -8,6 +8,7 @@ issue 6 and a profile of our own code. Nothing is written into the repository ex
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import platform
@@ -26,6 +27,7 @@ from bench.floor import write_floor
 from bench.measure import BUILD_DATE, BuildFailed, Profile, Run, build_once, file_bytes, profile_build, tree_bytes
 from bench.synthetic import EVENT_ID, PRODUCT_ID, Mix, write_project
 from coplimburg.content.loader import load
+from coplimburg.pages.cards import cached, site_cards
 from coplimburg.urls import item_path
 
 SIZES = (100, 1000, 10000)
@@ -59,6 +61,8 @@ def measure_size(items: int, runs: int, seed: int, repo: Path, workdir: Path) ->
     projects = {"ours": workdir / "ours", "floor": workdir / "floor"}
     write_floor(projects["floor"], repo, write_project(projects["ours"], repo, items, seed))
     timings: dict[str, list[Run]] = {"ours": [], "floor": []}
+    # The first build draws every social card; later builds find them in the project's cache.
+    shutil.rmtree(projects["ours"] / ".cache", ignore_errors=True)
     for run in range(runs):
         for name in ("ours", "floor") if run % 2 == 0 else ("floor", "ours"):
             site = workdir / f"{name}-site"
@@ -69,6 +73,8 @@ def measure_size(items: int, runs: int, seed: int, repo: Path, workdir: Path) ->
         start = time.perf_counter()
         load(projects["ours"] / "content")
         checks.append(time.perf_counter() - start)
+    rebuild = build_once(projects["ours"], workdir / "ours-site")
+    cards_cold, cards_warm, cards_count = _card_seconds(projects["ours"], repo, workdir)
     ours = statistics.median(run.seconds for run in timings["ours"])
     floor = statistics.median(run.seconds for run in timings["floor"])
     site = workdir / "ours-site"
@@ -85,6 +91,11 @@ def measure_size(items: int, runs: int, seed: int, repo: Path, workdir: Path) ->
         "event_page_bytes": file_bytes(site / item_path("events", EVENT_ID) / "index.html"),
         "product_page_bytes": file_bytes(site / item_path("products", PRODUCT_ID) / "index.html"),
         "check_seconds": statistics.median(checks),
+        "first_build_seconds": timings["ours"][0].seconds,
+        "rebuild_seconds": rebuild.seconds,
+        "cards": cards_count,
+        "cards_cold_seconds": cards_cold,
+        "cards_warm_seconds": cards_warm,
         "ours_seconds_all": [run.seconds for run in timings["ours"]],
         "floor_seconds_all": [run.seconds for run in timings["floor"]],
         "floor_peak_rss_bytes": max(run.peak_rss for run in timings["floor"]),
@@ -106,6 +117,23 @@ def measure_size(items: int, runs: int, seed: int, repo: Path, workdir: Path) ->
     for name in ("ours-site", "floor-site"):
         shutil.rmtree(workdir / name)
     return figures
+
+
+def _card_seconds(project: Path, repo: Path, workdir: Path) -> tuple[float, float, int]:
+    """The social cards alone: drawn into an empty cache, then looked up in the full one."""
+    site = load(project / "content")
+    found = site_cards(site, dt.date.fromisoformat(BUILD_DATE), "CoP Limburg")
+    logo = (repo / "docs" / "assets" / "images" / "cop-logo.png").read_bytes()
+    folder = workdir / "card-cache"
+    shutil.rmtree(folder, ignore_errors=True)
+    seconds = []
+    for _ in range(2):
+        start = time.perf_counter()
+        for card in found.values():
+            cached(card, logo, folder)
+        seconds.append(time.perf_counter() - start)
+    shutil.rmtree(folder)
+    return seconds[0], seconds[1], len(found)
 
 
 def verdicts(results: list[dict[str, Any]]) -> list[Verdict]:
@@ -167,6 +195,16 @@ def report(results: list[dict[str, Any]], targets: list[Verdict], profile: Profi
                 "content check alone",
                 f"{one['check_seconds']:.2f} s",
                 f"{one['check_seconds'] / one['ours_seconds']:.1%} of the build",
+            ),
+            _row(
+                "first build / rebuild",
+                f"{one['first_build_seconds']:.2f} s",
+                f"rebuild with cached cards {one['rebuild_seconds']:.2f} s",
+            ),
+            _row(
+                f"cards ({one['cards']:,})",
+                f"{one['cards_cold_seconds']:.2f} s",
+                f"drawn into an empty cache; {one['cards_warm_seconds']:.2f} s found in the cache",
             ),
             *(f"  note: {note}" for note in one["notes"]),
             "",

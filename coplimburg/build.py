@@ -8,14 +8,15 @@ imports MkDocs. The events, in the order MkDocs fires them:
   all content, reads the agenda state, and prepares the page views and CoPPIG (entries, feeds, editions).
   A content problem raises ContentError here: `mkdocs build` fails with the list; `mkdocs serve` shows
   the list as the site instead. `mkdocs build` then writes into a staging folder beside site/.
-- on_files: `pages()` (overviews, items, year pages, CoPPIG
-  pages), `downloads()` and `calendars()` join MkDocs' files.
+- on_files: `pages()` (overviews, items, year pages, CoPPIG pages), `downloads()`, `calendars()`,
+  `card_files()` (social cards) and `image_files()` (responsive image variants), both drawn only when not in
+  .cache/, join MkDocs' files.
 - on_env: `FILTERS` (Dutch dates, checked links) are registered in the theme's Jinja environment, and
   autoescape is turned on (coplimburg.pages.escaping): every value is text unless MkDocs rendered it.
 - on_page_content: front-matter text is escaped before Material's search indexes it; `capture()` keeps each
   item page's rendered HTML, which feed items carry.
 - on_page_context: the page body is marked as trusted HTML; `page_context()` gives a page's template its
-  view, JSON-LD and feed links.
+  view, JSON-LD, sharing meta tags and feed links.
 - on_post_build: `outputs()` are the feeds and e-mail editions, written by the adapter; then the staging
   folder the build went into replaces site/ in one step (coplimburg.output.publish).
 - on_build_error: the staging folder is discarded; site/ keeps the previous build, whole.
@@ -36,13 +37,16 @@ from coplimburg.content.site import Site
 from coplimburg.dates import AMSTERDAM
 from coplimburg.feeds.channels import FeedSettings
 from coplimburg.feeds.syndication import Syndication, prepare
+from coplimburg.pages import images, social
+from coplimburg.pages.cards import Card, cached, site_cards
 from coplimburg.pages.downloads import Asset
 from coplimburg.pages.filters import FILTERS
 from coplimburg.pages.generate import assets, pages, yearly_pages
 from coplimburg.pages.registry import PageViews
 from coplimburg.settings import Settings, read_settings
+from coplimburg.urls import LOGO, absolute
 
-__all__ = ["FILTERS", "Build"]
+__all__ = ["FILTERS", "LOGO", "Build"]
 
 
 @dataclass
@@ -54,6 +58,11 @@ class Build:
     site_url: str
     views: PageViews
     syndication: Syndication
+    site_name: str
+    site_description: str
+    # Social cards by the URL path of their page; drawn into `card_cache` and copied from there.
+    cards: dict[str, Card]
+    card_cache: Path
     # Item page HTML by (collection, id), captured as MkDocs renders each page.
     rendered: dict[tuple[str, str], str] = field(default_factory=dict)
     # Where the finished build goes; MkDocs writes into a staging folder until then (None under serve).
@@ -80,6 +89,10 @@ class Build:
             site_url=site_url,
             views=PageViews(site, today, site_url or "/"),
             syndication=prepare(site, site_url, feed_settings, today, settings.newsletter),
+            site_name=site_name,
+            site_description=site_description,
+            cards=site_cards(site, today, site_name),
+            card_cache=root / ".cache" / "cards",
         )
 
     @property
@@ -103,19 +116,44 @@ class Build:
     def calendars(self) -> dict[str, bytes]:
         return calendar_files(self.site, self.site_url or "/", self.agenda_state, self.today)
 
+    def card_files(self, logo: Path) -> dict[str, Path]:
+        """Every social card by its output path, as a file in the cache folder (drawn there when missing)."""
+        mark = logo.read_bytes()
+        return {card.path: cached(card, mark, self.card_cache) for card in self.cards.values()}
+
+    def image_files(self) -> dict[str, Path]:
+        """Every responsive variant of the items' images by output path, as a file in the cache folder."""
+        folder = self.card_cache.parent / "images"
+        return {path: images.cached(variant, folder) for path, variant in images.site_variants(self.site).items()}
+
     def capture(self, meta: Mapping[str, Any], html: str) -> None:
         """Keep an item page's rendered HTML for its feed entry."""
         collection, item_id = meta.get("cop_collection"), meta.get("cop_id")
         if collection and item_id:
             self.rendered[(str(collection), str(item_id))] = html
 
-    def page_context(self, meta: Mapping[str, Any], url: str, is_homepage: bool) -> dict[str, Any]:
-        """The template variables of a page: its view, JSON-LD, feed links and CoPPIG data."""
+    def page_context(
+        self, meta: Mapping[str, Any], url: str, is_homepage: bool, title: str = "", canonical: str = ""
+    ) -> dict[str, Any]:
+        """The template variables of a page: its view, JSON-LD, sharing meta tags, feed links and CoPPIG data."""
         return {
             **self.views.context_for(meta, is_homepage),
+            "cop_social": social.meta_tags(self.shared(meta, url, title, canonical), self.site_name, self.site_url),
             "cop_feed_links": self.syndication.head_links(url),
             "cop_coppig": self.syndication.page_data(meta),
         }
+
+    def shared(self, meta: Mapping[str, Any], url: str, title: str, canonical: str) -> social.Shared:
+        """A page as a shared link shows it: its own card, or the home page's for pages without one."""
+        card = self.cards.get(url) or self.cards[""]
+        post = self.site.posts.get(str(meta.get("cop_id"))) if meta.get("cop_collection") == "posts" else None
+        return social.Shared(
+            title=title if title and url else self.site_name,
+            description=str(meta.get("description") or self.site_description),
+            url=canonical or absolute(self.site_url, url),
+            card=card,
+            published=post.published if post else None,
+        )
 
     def outputs(self) -> dict[str, bytes]:
         """Feeds and e-mail editions by output path; run after every item page was rendered."""

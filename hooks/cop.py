@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from coplimburg.build import FILTERS, Build
+from coplimburg.build import FILTERS, LOGO, Build
 from coplimburg.editors.preview import terminal_report, write_problem_docs
 from coplimburg.output import discard, publish, staging_folder, write_files
 from coplimburg.pages.escaping import escape_front_matter, html_environment, trust_rendered
@@ -75,6 +75,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(Download.generated(config, published.url, abs_src_path=str(published.source)))
         for path, data in build.calendars().items():
             files.append(File.generated(config, path, content=data))
+        drawn = {**build.card_files(Path(config.docs_dir) / LOGO), **build.image_files()}
+        for path, source in drawn.items():
+            files.append(Download.generated(config, path, abs_src_path=str(source)))
     return files
 
 
@@ -93,7 +96,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
     trust_rendered(page)  # after the search plugin: only MkDocs' own rendering is HTML
     if build := _build(config):
-        context.update(build.page_context(page.meta, page.url, page.is_homepage))
+        context.update(
+            build.page_context(page.meta, page.url, page.is_homepage, page.title or "", page.canonical_url or "")
+        )
     return context
 
 

@@ -6,6 +6,7 @@ break out of their output (script, quotes, `&` and `<`, CR/LF, bidi controls), f
 
 from __future__ import annotations
 
+import io
 import types
 import typing
 import unicodedata
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
+from PIL import Image
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 from sitebuild import REPO, SAMPLE, build_site
@@ -189,11 +191,17 @@ ID_KEYED = {
     "domains": "domein-a",
     "news_categories": "categorie-a",
 }
+
+
 # One PNG pixel, so the image is a real image.
-PIXEL = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
-)
+def _pixel() -> bytes:
+    """A real one-pixel PNG: images are decoded and resized at build time (coplimburg.pages.images)."""
+    out = io.BytesIO()
+    Image.new("RGB", (1, 1), (0, 121, 107)).save(out, format="PNG")
+    return out.getvalue()
+
+
+PIXEL = _pixel()
 
 
 def write_tree(content: Path) -> Hostile:

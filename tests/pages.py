@@ -65,13 +65,16 @@ def link_labels(element: HtmlElement, url_path: str) -> dict[str, str]:
     return {text(anchor): resolve(url_path, anchor.get("href")) for anchor in element.xpath(".//a[@href]")}
 
 
-def json_ld(document: HtmlElement) -> list[dict[str, Any]]:
-    """Every schema.org document on the page, a @graph flattened into its members."""
+def json_ld(document: HtmlElement, of_type: str | None = None) -> list[dict[str, Any]]:
+    """Every schema.org document on the page, a @graph flattened into its members; only those of one type if
+    `of_type` names it (breadcrumbs sit beside every item's own document)."""
     found: list[dict[str, Any]] = []
     for script in document.xpath('//script[@type="application/ld+json"]'):
         data = json.loads(script.text)
         found += data.get("@graph", [data])
-    return found
+    if of_type is None:
+        return found
+    return [one for one in found if of_type in ([one["@type"]] if isinstance(one["@type"], str) else one["@type"])]
 
 
 def html_files(site: Path) -> list[Path]:

@@ -13,7 +13,8 @@ import feedparser
 import markdown
 import pytest
 import yaml
-from lxml import html
+from lxml import etree, html
+from PIL import Image
 from sitebuild import SAMPLE
 
 from coplimburg.content.loader import load
@@ -282,11 +283,12 @@ def test_identical_content_gives_identical_bytes(content: Callable[..., Path]) -
 def test_an_item_image_becomes_an_enclosure_and_an_image_with_alt_text(content: Callable[..., Path]) -> None:
     root = content(news={"foto.md": post(image="images/campus.jpg", image_alt="Het campusplein in de zon")})
     (root / "news/images").mkdir()
-    (root / "news/images/campus.jpg").write_bytes(b"\xff\xd8" + b"0" * 1000)
+    Image.new("RGB", (40, 30), (0, 121, 107)).save(root / "news/images/campus.jpg")
+    size = str((root / "news/images/campus.jpg").stat().st_size)
     files = outputs(root)
     entry = parsed(files["feed.xml"]).entries[0]
     image_url = SITE_URL + "coppig/nieuws/images/campus.jpg"
-    assert [(link.href, link.type, link.length) for link in entry.enclosures] == [(image_url, "image/jpeg", "1002")]
+    assert [(link.href, link.type, link.length) for link in entry.enclosures] == [(image_url, "image/jpeg", size)]
     image = next(html.fragment_fromstring(content_of(entry), create_parent="div").iter("img"))
     assert (image.get("src"), image.get("alt")) == (image_url, "Het campusplein in de zon")
     assert json.loads(files["feed.json"])["items"][0]["image"] == image_url
@@ -333,3 +335,17 @@ def test_every_page_announces_the_main_feed_and_the_feed_of_its_section(built_si
         ("alternate feed", "application/atom+xml", SITE_URL + "coppig/nieuws/atom.xml"),
         ("alternate feed", "application/feed+json", SITE_URL + "coppig/nieuws/feed.json"),
     ]
+
+
+def test_atom_entries_carry_their_image_as_an_enclosure_link(built_site):
+    tree = etree.parse(str(built_site / "atom.xml"))
+    atom = "{http://www.w3.org/2005/Atom}"
+    links = [
+        (link.get("href"), link.get("type"), link.get("length"))
+        for link in tree.iter(f"{atom}link")
+        if link.get("rel") == "enclosure"
+    ]
+    assert links
+    for href, media_type, length in links:
+        assert href.startswith("https://www.communityofpracticelimburg.nl/")
+        assert media_type.startswith("image/") and int(length) > 0

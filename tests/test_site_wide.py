@@ -116,22 +116,28 @@ def test_the_404_page_is_in_dutch_and_leads_back_to_the_site(built_site):
 
 
 def test_the_home_page_describes_the_organisation_in_json_ld(built_site):
-    (organisation,) = json_ld(page(built_site, ""))
+    (organisation,) = json_ld(page(built_site, ""), "Organization")
     assert organisation["@type"] == "Organization"
     assert organisation["name"] == "Community of Practice Limburg"
     assert organisation["url"] == SITE_URL
     assert "VISTA college" in [member["name"] for member in organisation["member"]]
 
 
-def test_json_ld_appears_only_on_the_home_event_and_product_pages(built_site):
+def test_json_ld_appears_on_the_home_page_and_every_item_page_but_not_on_overviews(built_site):
     with_ld = [
         url_path_of(built_site, file)
         for file in html_files(built_site)
         if json_ld(lxml.html.parse(str(file)).getroot())
     ]
-    assert {path.split("/")[0] for path in with_ld} == {"", "agenda", "coppyright"}
-    assert "agenda/" not in with_ld
-    assert "coppyright/" not in with_ld
+    assert {path.split("/")[0] for path in with_ld} == {
+        "",
+        "agenda",
+        "coppyright",
+        "coppig",
+        "innovatietafels",
+        "partners",
+    }
+    assert not {"agenda/", "coppyright/", "coppig/", "innovatietafels/", "partners/"} & set(with_ld)
 
 
 # What a browser fetches by itself; canonical and alternate links only name an address.

@@ -12,6 +12,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from coplimburg.content.collections import ASSET_FOLDERS, COLLECTIONS
+from coplimburg.content.pictures import picture_problem
+from coplimburg.content.places import town_of, venue_address
 from coplimburg.content.sitedata import Matrix, Partner, Vocabularies
 from coplimburg.content.source import Document, Location, dotted
 from coplimburg.problems import Problem, describe, suggestion, visible
@@ -66,8 +68,12 @@ def check_item_references(collection: str, document: Document, known: Known, con
     owner = known.table_codes.get(str(code))
     if collection == "tables" and owner and owner != Path(document.path).stem:
         report(("code",), f"code {code} hoort al bij tafel {owner}; elke code is uniek")
-    if isinstance(data.get("image"), str):
-        _check_path(content, document, ("image",), data["image"], report)
+    if collection == "events" and ("location",) not in document.reported:
+        _check_address(data, known, report)
+    if isinstance(data.get("image"), str) and not _check_path(content, document, ("image",), data["image"], report):
+        picture = content.parent / Path(document.path).parent / data["image"]
+        if message := picture_problem(picture, data["image"]):
+            report(("image",), message)
     files = data.get("files")
     if isinstance(files, list):
         for index, file in enumerate(files):
@@ -131,10 +137,27 @@ def _nearest(value: str, known: Collection[str]) -> str:
     return ""
 
 
-def _check_path(content: Path, document: Document, location: Location, relative: str, report: Any) -> None:
+def _check_address(data: dict[str, Any], known: Known, report: Any) -> None:
+    """A place needs an address for search engines: its own, a partner's whose venue it names, or a town."""
+    location, address, partners = data.get("location"), data.get("address"), data.get("partners")
+    if not isinstance(location, str) or not location.strip() or address:
+        return
+    ids = [one for one in partners if isinstance(one, str)] if isinstance(partners, list) else []
+    if venue_address(location, None, ids, known.partners) or town_of(location):
+        return
+    report(
+        ("location",),
+        f"'{location}' heeft geen adres: vul address in (zoals Straat 1, 1234 AB Plaats), zet de plaats achter de "
+        "locatie ('Naam, Plaats') of geef de partner van deze locatie een address in content/site/partners.yml",
+    )
+
+
+def _check_path(content: Path, document: Document, location: Location, relative: str, report: Any) -> bool:
+    """Reports a path that is not a usable file; True when it did."""
     message = path_problem(content, Path(document.path), relative)
     if message:
         report(location, message)
+    return bool(message)
 
 
 # Where an item's downloads and images live, beside the items of its own collection.

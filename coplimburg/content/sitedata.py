@@ -18,6 +18,8 @@ class Partner(Strict):
     # Left out where the CoP's sources name no website of the partner's own: never a guess.
     url: Url | None = None
     description: str = ""
+    # Where the partner receives visitors ("Straat 1, 1234 AB Plaats"): events held there take it over.
+    address: Text | None = None
 
     @field_validator("id")
     @classmethod

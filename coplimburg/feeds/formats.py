@@ -11,12 +11,14 @@ import json
 from collections.abc import Mapping
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from coplimburg.feeds.channels import Channel, FeedSettings
 from coplimburg.feeds.entries import TAG_PREFIX, Entry
 from coplimburg.urls import LOGO, absolute
 
 LANGUAGE = "nl"
+_ATOM = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 
@@ -29,6 +31,27 @@ def rss(channel: Channel, settings: FeedSettings, contents: Mapping[tuple[str, s
 def atom(channel: Channel, settings: FeedSettings, contents: Mapping[tuple[str, str], str]) -> bytes:
     generator = _generator(channel, settings, contents, "atom")
     result: bytes = generator.atom_str(pretty=True)
+    return _atom_enclosures(result, channel.entries)
+
+
+def _atom_enclosures(document: bytes, entries: tuple[Entry, ...]) -> bytes:
+    """Each entry's image as <link rel="enclosure">: feedgen 1.0 drops the rel, type and length of Atom links."""
+    images = {entry.id: entry.image for entry in entries if entry.image}
+    if not images:
+        return document
+    tree = etree.fromstring(document, etree.XMLParser(remove_blank_text=True))
+    for element in tree.iterfind(f"{{{_ATOM}}}entry"):
+        image = images.get(element.findtext(f"{{{_ATOM}}}id") or "")
+        if image:
+            etree.SubElement(
+                element,
+                f"{{{_ATOM}}}link",
+                href=image.url,
+                rel="enclosure",
+                type=image.media_type,
+                length=str(image.length),
+            )
+    result: bytes = etree.tostring(tree, pretty_print=True, xml_declaration=True, encoding="UTF-8")
     return result
 
 
@@ -114,5 +137,5 @@ def _add_entry(
     item.dc.dc_creator(settings.organisation)
     for category in entry.categories:
         item.category(term=category.term, label=category.label, scheme=category.scheme)
-    if entry.image:
+    if entry.image and kind == "rss":
         item.enclosure(url=entry.image.url, length=entry.image.length, type=entry.image.media_type)

@@ -13,6 +13,7 @@ from typing import Any
 from coplimburg.agenda.archive import Occurrence, PastSession, past, past_sessions, upcoming
 from coplimburg.agenda.schedule import Span
 from coplimburg.content.events import Event
+from coplimburg.content.fields import Illustrated
 from coplimburg.content.posts import Post
 from coplimburg.content.products import Product
 from coplimburg.content.site import Site
@@ -20,6 +21,7 @@ from coplimburg.content.sitedata import Partner
 from coplimburg.content.tables import Table
 from coplimburg.dates import dutch_date
 from coplimburg.pages.downloads import Asset, asset
+from coplimburg.pages.images import Picture, picture
 from coplimburg.urls import item_path, table_ics
 
 STATUS_LABELS = {"gepland": "Gepland", "geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
@@ -88,6 +90,7 @@ class EventView:
     image: Asset | None
     rhythm: str
     calendar: Any = None
+    picture: Picture | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,7 @@ class ProductView:
     downloads: list[Download]
     presented_at: list[Link]
     image: Asset | None
+    picture: Picture | None = None
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,7 @@ class PostView:
     tables: list[Link]
     events: list[Link]
     image: Asset | None
+    picture: Picture | None = None
 
 
 @dataclass(frozen=True)
@@ -189,6 +194,7 @@ class ItemViews:
             image=asset(self.site.content, event.source, event.image) if event.image else None,
             rhythm=rhythm(event),
             calendar=calendar,
+            picture=self.picture(event),
         )
 
     def table(self, table_id: str) -> TableView:
@@ -231,6 +237,7 @@ class ItemViews:
             downloads=[Download(file.title, asset(site.content, product.source, file.path)) for file in product.files],
             presented_at=[self.event_link(event) for event in presented],
             image=asset(site.content, product.source, product.image) if product.image else None,
+            picture=self.picture(product),
         )
 
     def post(self, post_id: str) -> PostView:
@@ -241,6 +248,7 @@ class ItemViews:
             tables=[self.table_link(one) for one in post.tables],
             events=[self.event_link(self.site.events[one]) for one in post.events],
             image=asset(self.site.content, post.source, post.image) if post.image else None,
+            picture=self.picture(post),
         )
 
     def posts_about(self, event_id: str) -> list[str]:
@@ -248,6 +256,11 @@ class ItemViews:
         posts = self.site.posts
         found = self.site.links.posts_by_event.get(event_id, [])
         return sorted(found, key=lambda one: (posts[one].published, one), reverse=True)
+
+    def picture(self, item: Illustrated) -> Picture | None:
+        if not item.image:
+            return None
+        return picture(asset(self.site.content, item.source, item.image), item.image_alt or "")
 
     def partner(self, partner_id: str) -> PartnerView:
         site = self.site

@@ -1,0 +1,208 @@
+"""Social cards: the 1200×630 PNG a shared link shows, one per item page and main page, drawn with Pillow.
+
+A card is named by the page it belongs to and cached by a hash of what it shows (text, logo, font, this
+module's drawing version and Pillow's), so an unchanged page costs a file copy on the next build. The PNG
+carries no timestamp or text chunk: the same card gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import PIL
+from PIL import Image, ImageDraw, ImageFont
+
+from coplimburg.content.collections import COLLECTIONS
+from coplimburg.content.site import Site
+from coplimburg.dates import dutch_date, dutch_span
+from coplimburg.urls import item_path
+
+WIDTH, HEIGHT = 1200, 630
+FOLDER = "assets/cards"
+# Bump when the drawing changes, so cached cards are drawn anew.
+DRAWING_VERSION = "2"
+_FONTS = Path(__file__).parent / "fonts"
+_TEAL = (0, 121, 107)
+_WHITE = (255, 255, 255)
+_LIGHT_SHADE = 200  # the kind and the rule: a lighter teal-white than the title
+_MARGIN = 80
+_LOGO_SIZE = 160
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one card shows; `path` is where it is published on the site."""
+
+    path: str
+    title: str
+    kind: str = ""
+    date: str = ""
+
+    @property
+    def alt(self) -> str:
+        """The card's text for who does not see it: the same words it shows."""
+        parts = [part for part in (self.kind, self.title, self.date) if part]
+        return "CoP Limburg – " + ": ".join(parts[:2]) + (f", {parts[2]}" if len(parts) > 2 else "")
+
+    def key(self, logo: bytes) -> str:
+        shown = [DRAWING_VERSION, PIL.__version__, self.title, self.kind, self.date, _digest(logo), _font_digest()]
+        return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def card_path(page_path: str) -> str:
+    """The card of a page by its URL path: 'agenda/x/' → 'assets/cards/agenda/x.png'; the home page 'index'."""
+    return f"{FOLDER}/{page_path.strip('/') or 'index'}.png"
+
+
+def site_cards(site: Site, today: dt.date, site_name: str) -> dict[str, Card]:
+    """Every card of the site by the URL path of its page: the home page, the overviews and every item."""
+    return {page: card for page, card in _cards(site, today, site_name)}
+
+
+def _cards(site: Site, today: dt.date, site_name: str) -> Iterator[tuple[str, Card]]:
+    yield "", Card(card_path(""), site_name, "Community of Practice", "Lerend werken en werkend leren")
+    for collection in COLLECTIONS.values():
+        if collection.overview:
+            page = collection.overview.source.removesuffix("index.md")
+            yield page, Card(card_path(page), collection.overview.title, "Overzicht")
+    vocabularies = site.vocabularies
+    for table in site.tables.values():
+        page = item_path("tables", table.id)
+        status = "Actief" if table.status == "actief" else "Afgerond"
+        yield page, Card(card_path(page), f"Tafel {table.code}: {table.title}", "Innovatietafel", status)
+    for event in site.events.values():
+        page = item_path("events", event.id)
+        when = dutch_span(event.schedule.next_session(today).span)
+        yield page, Card(card_path(page), event.title, vocabularies.event_kinds[event.kind], when)
+    for product in site.products.values():
+        page = item_path("products", product.id)
+        kind = f"CoPyright · {vocabularies.types[product.type]}"
+        yield page, Card(card_path(page), product.title, kind, dutch_date(product.published))
+    for post in site.posts.values():
+        page = item_path("posts", post.id)
+        yield page, Card(card_path(page), post.title, "Nieuws", dutch_date(post.published))
+    for partner in site.partners.values():
+        page = item_path("partners", partner.id)
+        yield page, Card(card_path(page), partner.name, f"Partner · {vocabularies.partner_kinds[partner.kind]}")
+
+
+def cached(card: Card, logo: bytes, folder: Path) -> Path:
+    """The card's PNG in the cache folder, drawn only when no card with the same content is there."""
+    target = folder / f"{card.key(logo)}.png"
+    if not target.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        # Write beside and rename: a build stopped halfway never leaves half a card under its final name.
+        partial = target.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(render(card, logo))
+        partial.replace(target)
+    return target
+
+
+def render(card: Card, logo: bytes) -> bytes:
+    """The card as PNG bytes: kind above, the title large, the date below, the CoP's mark in the corner.
+
+    Text is drawn as coverage (0–255) and written as a palette image: 128 shades from the house teal to
+    white for the text, 128 colours for the mark. A palette PNG encodes in a third of the time of RGB."""
+    coverage = Image.new("L", (WIDTH, HEIGHT), 0)
+    draw = ImageDraw.Draw(coverage)
+    card = Card(card.path, _printable(card.title), _printable(card.kind), _printable(card.date))
+    text_width = WIDTH - 2 * _MARGIN
+    top = _MARGIN
+    if card.kind:
+        draw.text((_MARGIN, top), card.kind, font=_font(False, 30), fill=_LIGHT_SHADE)
+        top += 70
+    size, lines = _fit(card.title, text_width)
+    title_font = _font(True, size)
+    for line in lines:
+        draw.text((_MARGIN, top), line, font=title_font, fill=255)
+        top += int(size * 1.25)
+    bottom = HEIGHT - _MARGIN
+    if card.date:
+        draw.text((_MARGIN, bottom - 40), card.date, font=_font(False, 34), fill=255)
+    draw.line((_MARGIN, bottom - 70, _MARGIN + 120, bottom - 70), fill=_LIGHT_SHADE, width=4)
+    palette, block, corner = _mark(logo)
+    image = coverage.point(lambda value: value // 2)
+    image.paste(block, corner)
+    image.putpalette(palette)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=False, compress_level=6)
+    return out.getvalue()
+
+
+@cache
+def _mark(logo: bytes) -> tuple[list[int], Image.Image, tuple[int, int]]:
+    """The palette (128 shades from teal to white, then the mark's own 128 colours by median cut, the same
+    every time), the mark on a white rounded square as indices 128–255, and where that square goes."""
+    pad = 8
+    block = Image.new("RGB", (_LOGO_SIZE + 2 * pad, _LOGO_SIZE + 2 * pad), _TEAL)
+    # A white frame behind the mark keeps its own teal square apart from the card's teal.
+    ImageDraw.Draw(block).rounded_rectangle((0, 0, *(side - 1 for side in block.size)), radius=28, fill=_WHITE)
+    mark = Image.open(io.BytesIO(logo)).convert("RGBA").resize((_LOGO_SIZE, _LOGO_SIZE), Image.Resampling.LANCZOS)
+    block.paste(mark, (pad, pad), mark)
+    quantized = block.quantize(128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    colours = (quantized.getpalette() or [])[: 128 * 3]
+    colours += [0] * (128 * 3 - len(colours))
+    ramp = [
+        round(teal + (white - teal) * step / 127)
+        for step in range(128)
+        for teal, white in zip(_TEAL, _WHITE, strict=True)
+    ]
+    indices = Image.frombytes("L", quantized.size, bytes(index + 128 for index in quantized.tobytes()))
+    corner = (WIDTH - _MARGIN - _LOGO_SIZE - pad, HEIGHT - _MARGIN - _LOGO_SIZE - pad)
+    return ramp + colours, indices, corner
+
+
+def _printable(text: str) -> str:
+    """Control and format characters (a stray tab, a bidi override) drawn as spaces."""
+    return " ".join("".join(" " if unicodedata.category(char)[0] == "C" else char for char in text).split())
+
+
+def _fit(title: str, width: int) -> tuple[int, list[str]]:
+    """The largest title size whose lines fit in three lines; at the smallest size, a fourth line is cut short."""
+    for size in (64, 56, 48):
+        lines = _wrap(title, _font(True, size), width)
+        if len(lines) <= 3:
+            return size, lines
+    lines = _wrap(title, _font(True, 48), width)
+    return 48, [*lines[:3], _shorten(" ".join(lines[3:]), _font(True, 48), width)]
+
+
+def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and font.getlength(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _shorten(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
+    while text and font.getlength(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+@cache
+def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
+    # The basic layout is built into Pillow; Raqm is a system library that may differ between machines.
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    return ImageFont.truetype(str(_FONTS / name), size, layout_engine=ImageFont.Layout.BASIC)
+
+
+@cache
+def _font_digest() -> str:
+    return _digest(b"".join((_FONTS / name).read_bytes() for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")))
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,162 @@
+"""Sharing a link: OpenGraph and Twitter card tags on every page, and the social card images they point at."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import lxml.html
+import pytest
+from pages import SITE_URL, html_files, url_path_of
+from PIL import Image
+
+from coplimburg.content.loader import load
+from coplimburg.pages import cards
+from coplimburg.pages.cards import Card, cached, render
+from coplimburg.problems import ContentError
+
+LOGO = Path(__file__).parent / "sample" / "docs" / "assets" / "images" / "cop-logo.png"
+OPEN_GRAPH = ("og:type", "og:site_name", "og:locale", "og:title", "og:description", "og:url", "og:image")
+IMAGE = ("og:image:width", "og:image:height", "og:image:alt")
+TWITTER = ("twitter:card", "twitter:title", "twitter:description", "twitter:image", "twitter:image:alt")
+
+
+def tags(file: Path) -> dict[str, str]:
+    document = lxml.html.parse(str(file)).getroot()
+    found: dict[str, str] = {}
+    for meta in document.xpath("//head/meta[@property or @name]"):
+        key = meta.get("property") or meta.get("name")
+        assert key not in found or not key.startswith(("og:", "twitter:")), f"{file}: {key} twice"
+        found[key] = meta.get("content")
+    return found
+
+
+def test_every_page_has_open_graph_and_twitter_tags_with_absolute_urls(built_site):
+    for file in html_files(built_site):
+        if file.name == "404.html":
+            continue  # no page of its own to share: MkDocs renders it without page events
+        found = tags(file)
+        path = url_path_of(built_site, file)
+        assert all(found.get(key) for key in OPEN_GRAPH + IMAGE + TWITTER), path
+        assert found["og:locale"] == "nl_NL"
+        for key in ("og:url", "og:image", "twitter:image"):
+            assert found[key].startswith(SITE_URL), (path, key)
+        image = found["og:image"].removeprefix(SITE_URL)
+        assert (built_site / image).is_file(), (path, image)
+        assert (found["og:image:width"], found["og:image:height"]) == ("1200", "630")
+
+
+def test_an_item_page_shares_its_own_card_and_its_canonical_url(built_site):
+    found = tags(built_site / "agenda" / "werksessie-leerroutes" / "index.html")
+    assert found["og:url"] == SITE_URL + "agenda/werksessie-leerroutes/"
+    assert found["og:image"] == SITE_URL + "assets/cards/agenda/werksessie-leerroutes.png"
+    assert found["og:title"] == "Werksessie leerroutes voor praktijkopleiders"
+    assert "Werksessie leerroutes voor praktijkopleiders" in found["og:image:alt"]
+
+
+def test_a_news_post_is_shared_as_an_article_with_its_date(built_site):
+    posts = sorted((built_site / "coppig" / "nieuws").glob("*/index.html"))
+    assert posts
+    for file in posts:
+        found = tags(file)
+        assert found["og:type"] == "article"
+        assert found["article:published_time"]
+
+
+def test_every_item_page_and_main_page_has_a_card_of_1200_by_630(built_site):
+    folder = built_site / "assets" / "cards"
+    for page in ("index", "agenda", "coppyright", "coppig", "innovatietafels", "agenda/werksessie-leerroutes"):
+        with Image.open(folder / f"{page}.png") as image:
+            assert image.size == (1200, 630)
+            assert image.format == "PNG"
+            assert not image.info.get("timestamp") and not image.text  # nothing that changes between builds
+
+
+def test_the_same_card_gives_the_same_bytes():
+    card = Card(
+        "assets/cards/x.png", "Een titel die lang genoeg is om over twee regels te lopen", "CoPpisch", "vandaag"
+    )
+    logo = LOGO.read_bytes()
+    assert render(card, logo) == render(card, logo)
+
+
+def test_a_cached_card_is_not_drawn_again(tmp_path, monkeypatch):
+    card = Card("assets/cards/x.png", "Titel", "Nieuws", "1 januari 2026")
+    logo = LOGO.read_bytes()
+    first = cached(card, logo, tmp_path)
+    drawn: list[Card] = []
+    monkeypatch.setattr(cards, "render", lambda card, logo: drawn.append(card) or b"")
+    assert cached(card, logo, tmp_path) == first
+    assert drawn == []
+    cached(Card("assets/cards/x.png", "Andere titel", "Nieuws", "1 januari 2026"), logo, tmp_path)
+    assert len(drawn) == 1
+
+
+def test_a_card_draws_control_characters_as_spaces():
+    card = Card("assets/cards/x.png", "Titel\u202ebidi\tmet tab", "", "")
+    with Image.open(io.BytesIO(render(card, LOGO.read_bytes()))) as image:
+        assert image.size == (1200, 630)
+
+
+EVENT_WITHOUT_ADDRESS = """---
+title: Bijeenkomst
+summary: Een korte samenvatting.
+kind: overig
+start: 2026-06-01 13:00
+location: Center Court
+published: 2026-05-01
+---
+"""
+
+
+def test_an_event_at_a_place_without_address_or_town_asks_for_an_address(content):
+    with pytest.raises(ContentError) as raised:
+        load(content(events={"bijeenkomst.md": EVENT_WITHOUT_ADDRESS}))
+    (problem,) = [one for one in raised.value.problems if one.field == "location"]
+    assert "'Center Court' heeft geen adres: vul address in" in problem.message
+
+
+def test_an_event_at_a_partner_s_venue_needs_no_address_of_its_own(content):
+    text = EVENT_WITHOUT_ADDRESS.replace("location: Center Court", "location: CHILL, lab 3\npartners: [chill]")
+    site = load(content(events={"bijeenkomst.md": text}))
+    assert site.events["bijeenkomst"].address is None
+
+
+def _post_with_image(name: str) -> str:
+    return (
+        "---\ntitle: Bericht\nsummary: Een korte samenvatting.\npublished: 2026-05-01\n"
+        f"image: images/{name}\nimage_alt: Een foto\n---\nTekst.\n"
+    )
+
+
+def test_an_image_in_an_unsupported_format_gets_a_dutch_error_naming_the_file(content):
+    root = content(news={"bericht.md": _post_with_image("foto.gif")})
+    (root / "news" / "images").mkdir(exist_ok=True)
+    Image.new("RGB", (10, 10)).save(root / "news" / "images" / "foto.gif")
+    with pytest.raises(ContentError) as raised:
+        load(root)
+    (problem,) = [one for one in raised.value.problems if one.field == "image"]
+    assert "'images/foto.gif': gebruik een JPEG-, PNG- of WebP-afbeelding" in problem.message
+
+
+def test_an_oversized_image_gets_a_dutch_error_naming_the_file(content):
+    root = content(news={"bericht.md": _post_with_image("groot.png")})
+    (root / "news" / "images").mkdir(exist_ok=True)
+    Image.new("1", (7000, 10)).save(root / "news" / "images" / "groot.png")
+    with pytest.raises(ContentError) as raised:
+        load(root)
+    (problem,) = [one for one in raised.value.problems if one.field == "image"]
+    assert (
+        problem.message
+        == "'images/groot.png' is 7000×10 pixels; maak de afbeelding hoogstens 6000 pixels breed en hoog"
+    )
+
+
+def test_a_broken_image_file_gets_a_dutch_error_naming_the_file(content):
+    root = content(news={"bericht.md": _post_with_image("kapot.jpg")})
+    (root / "news" / "images").mkdir(exist_ok=True)
+    (root / "news" / "images" / "kapot.jpg").write_bytes(b"\xff\xd8" + b"0" * 1000)
+    with pytest.raises(ContentError) as raised:
+        load(root)
+    (problem,) = [one for one in raised.value.problems if one.field == "image"]
+    assert problem.message.startswith("'images/kapot.jpg' is geen leesbare afbeelding")
