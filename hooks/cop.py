@@ -7,6 +7,7 @@ build (`extra.cop_build`) and is made anew for every build, so `mkdocs serve` ne
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sys
@@ -22,7 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from coplimburg.build import FILTERS, Build
-from coplimburg.editors.preview import terminal_report, write_problem_docs
+from coplimburg.editors.preview import HEADING, terminal_report, write_problem_docs
 from coplimburg.output import write_files
 from coplimburg.pages.escaping import escape_front_matter, html_environment, trust_rendered
 from coplimburg.problems import ContentError
@@ -30,6 +31,8 @@ from coplimburg.problems import ContentError
 BUILD_KEY = "cop_build"
 # MkDocs names the command only in on_startup; serve keeps this module loaded across its rebuilds.
 _preview: dict[str, Path | bool] = {}
+# The page sources of the last good build: the problem list is shown at each of them (coplimburg.editors.preview).
+_last_pages: list[str] = []
 
 
 class Download(File):
@@ -41,6 +44,7 @@ class Download(File):
 
 def on_startup(command: str, dirty: bool) -> None:
     _preview.clear()
+    _last_pages.clear()
     _preview["serving"] = command == "serve"
 
 
@@ -68,6 +72,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(Download.generated(config, published.url, abs_src_path=str(published.source)))
         for path, data in build.calendars().items():
             files.append(File.generated(config, path, content=data))
+        _last_pages[:] = [file.src_uri for file in files.documentation_pages()]
     return files
 
 
@@ -113,7 +118,8 @@ def _show_problems(config: MkDocsConfig, error: Exception) -> MkDocsConfig:
         folder = _preview["problems"] = Path(tempfile.mkdtemp(prefix="cop-problemen-"))
     print(terminal_report(error), file=sys.stderr)
     config.watch.append(config.docs_dir)  # serve watches docs_dir as it stands after this build
-    config.docs_dir = str(write_problem_docs(folder, error))
-    config.nav = None
+    config.docs_dir = str(write_problem_docs(folder, error, _last_pages))
+    config.nav = [{HEADING: "index.md"}]  # one entry, not one per page the list is shown at
+    config.validation.nav.omitted_files = logging.DEBUG
     config.extra[BUILD_KEY] = None
     return config
