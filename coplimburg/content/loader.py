@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from coplimburg.content.collections import ASSET_FOLDERS, FILE_COLLECTIONS, SITE_DATA, SITE_FOLDER, item_model
 from coplimburg.content.fields import ID_PATTERN, Item, Strict, validate
+from coplimburg.content.links import check_links
 from coplimburg.content.references import Known, check_item_references, check_site_data
 from coplimburg.content.site import Site
 from coplimburg.content.sitedata import PartnerFile, ProgrammeFile, Vocabularies
@@ -50,6 +51,7 @@ def load(content: Path) -> Site:
         programme: ProgrammeFile = site_data["programme.yml"]
         programme_events = [edition.event for edition in programme.programme]
         problems += check_site_data(known, site_data["matrix.yml"], programme_events, documents)
+        problems += check_links(content, raw, known.ids)
         if not problems:
             return Site(
                 content=content,
