@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
-
-from markdown.extensions.toc import slugify
 
 from coplimburg.content.collections import ASSET_FOLDERS, COLLECTIONS, FILE_COLLECTIONS
 from coplimburg.content.source import Document
@@ -182,9 +181,9 @@ def _prose_lines(body: str) -> Iterator[str]:
 def _problem_with(target: str, source: str, site: SiteMap, file: str | None) -> str | None:
     """A Dutch message when the link reaches nothing on the site; None for a good or an external link."""
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc:
-        if parts.scheme not in ("http", "https", "") or parts.hostname not in site.own_hosts:
-            return None
+    external = parts.scheme not in ("http", "https", "") or parts.hostname not in site.own_hosts
+    if (parts.scheme or parts.netloc) and external:
+        return None
     if "{{" in target or "{%" in target:
         return None  # a macro writes this link
     path, anchor = unquote(parts.path), unquote(parts.fragment)
@@ -238,6 +237,13 @@ def nearest(found: str, candidates: list[str]) -> str:
     """'; bedoelde je X?' with the one closest candidate, only when it is close."""
     match = difflib.get_close_matches(found, candidates, n=1, cutoff=0.75)
     return f"; bedoelde je {match[0]}?" if match else ""
+
+
+def slugify(text: str, separator: str) -> str:
+    """Python-Markdown's toc slugify (markdown.extensions.toc), which gives headings their ids."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    cleaned = re.sub(r"[^\w\s-]", "", ascii_text).strip().lower()
+    return re.sub(rf"[{separator}\s]+", separator, cleaned)
 
 
 def _is_feed(path: str, site: SiteMap) -> bool:
