@@ -79,6 +79,9 @@ def _check(content: Path) -> int:
         return 1
     counts = ", ".join(f"{count} {name}" for name, count in site.counts().items())
     print(f"Inhoud in orde: {counts}.")
+    from coplimburg.editors.scheduled_report import print_scheduled
+
+    print_scheduled(site)
     from coplimburg.editors.agenda_command import agenda_state_warning
 
     return agenda_state_warning(site)
