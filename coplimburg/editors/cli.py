@@ -19,6 +19,11 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--content", type=Path, default=Path("content"), help="map met de inhoud (standaard: content)")
     agenda = commands.add_parser("agenda", help="werk het volgnummer van gewijzigde evenementen bij voor agenda-apps")
     agenda.add_argument("--content", type=Path, default=Path("content"), help="map met de inhoud (standaard: content)")
+    agenda.add_argument(
+        "--stage",
+        action="store_true",
+        help="voor de pre-commit-hook: sla evenementen over die nog niet in git staan en zet het bestand klaar (git add)",
+    )
     schemas = commands.add_parser("schemas", help="schrijf de JSON Schemas van de inhoud naar een map")
     schemas.add_argument("--out", type=Path, default=Path("schemas"))
     new = commands.add_parser("new", help='maak een nieuw item met alle velden: cop new event "Titel"')
@@ -28,17 +33,17 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     handlers = {
         "check": lambda: _check(arguments.content),
-        "agenda": lambda: _agenda(arguments.content),
+        "agenda": lambda: _agenda(arguments.content, arguments.stage),
         "schemas": lambda: _schemas(arguments.out),
         "new": lambda: _new(arguments.kind, arguments.title, arguments.content),
     }
     return handlers[arguments.command]()
 
 
-def _agenda(content: Path) -> int:
+def _agenda(content: Path, stage: bool) -> int:
     from coplimburg.editors.agenda_command import update_agenda_state
 
-    return update_agenda_state(content)
+    return update_agenda_state(content, stage)
 
 
 def _schemas(out: Path) -> int:
