@@ -22,7 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     agenda.add_argument(
         "--stage",
         action="store_true",
-        help="voor de pre-commit-hook: sla evenementen over die nog niet in git staan en zet het bestand klaar (git add)",
+        help="voor de pre-commit-hook: sla evenementen over die nog niet in git staan en zet het bestand klaar "
+        "(git add)",
     )
     schemas = commands.add_parser("schemas", help="schrijf de JSON Schemas van de inhoud naar een map")
     schemas.add_argument("--out", type=Path, default=Path("schemas"))
