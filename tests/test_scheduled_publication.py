@@ -94,3 +94,24 @@ def test_the_preview_shows_a_scheduled_item_marked_as_not_yet_published(schedule
     page = lxml.html.parse(str(tmp_path / "site/coppig/nieuws/gepland-bericht/index.html")).getroot()
     [title] = page.xpath("//div[contains(@class, 'admonition')]/p[@class='admonition-title']")
     assert title.text_content() == "Nog niet gepubliceerd"
+
+
+def test_a_link_to_an_item_that_appears_later_is_reported_until_that_day(scheduled_project, monkeypatch):
+    from coplimburg.content.loader import load
+    from coplimburg.problems import ContentError
+
+    monkeypatch.setenv("COP_BUILD_DATE", BUILD_DATE)
+    monkeypatch.delenv("COP_PREVIEW_SCHEDULED", raising=False)
+    news = scheduled_project / "content/news/netwerk-van-start.md"
+    news.write_text(news.read_text(encoding="utf-8") + "\nZie [het bericht](/coppig/nieuws/gepland-bericht/).\n")
+    with pytest.raises(ContentError) as caught:
+        load(scheduled_project / "content")
+    assert [(problem.field, problem.message) for problem in caught.value.problems] == [
+        (
+            "link",
+            "'/coppig/nieuws/gepland-bericht/' gaat naar /coppig/nieuws/gepland-bericht/, dat pas op "
+            "15 januari 2027 verschijnt (gepland); link ernaar vanaf die dag, of plan dit item op of na die datum",
+        )
+    ]
+    monkeypatch.setenv("COP_BUILD_DATE", RELEASE)
+    load(scheduled_project / "content")

@@ -9,6 +9,7 @@ the strict build on a link, and no English MkDocs warning reaches an editor.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -19,7 +20,9 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from coplimburg.content.collections import ASSET_FOLDERS, COLLECTIONS, FILE_COLLECTIONS
+from coplimburg.content.publication import planned, show_scheduled
 from coplimburg.content.source import Document
+from coplimburg.dates import build_date
 from coplimburg.problems import Problem
 from coplimburg.urls import (
     AGENDA_ICS,
@@ -52,6 +55,8 @@ class SiteMap:
     own_hosts: set[str] = field(default_factory=set)
     # Item files as editors see them ("tables/tafel-3.md") → their site path, for links written from the file.
     by_file: dict[str, str] = field(default_factory=dict)
+    # Pages of items held back until a later date (coplimburg.content.publication): not on the site yet.
+    scheduled: dict[str, dt.date] = field(default_factory=dict)
 
     def page_for(self, path: str) -> str | None:
         """The page source a site path (`agenda/x/`, `agenda/x`, `agenda/x/index.html`, ``) is served from."""
@@ -80,6 +85,7 @@ def check_links(content: Path, documents: Mapping[str, list[Document]], ids: Map
             source = item_source(key, Path(document.path).stem)
             file = f"{FILE_COLLECTIONS[key].folder}/{Path(document.path).name}"
             problems += _check_body(document.path, source, document.body, document.body_line, site, file)
+            problems += _scheduled_targets(document, source, site)
     for source, (shown, body, first_line) in _docs_pages(content).items():
         problems += _check_body(shown, source, body, first_line, site, None)
     return problems
@@ -87,6 +93,7 @@ def check_links(content: Path, documents: Mapping[str, list[Document]], ids: Map
 
 def site_map(content: Path, documents: Mapping[str, list[Document]], ids: Mapping[str, Any]) -> SiteMap:
     site = SiteMap(own_hosts=_own_hosts(content.parent / "mkdocs.yml"))
+    today = build_date()
     for collection in COLLECTIONS.values():
         if collection.overview:
             site.pages[collection.overview.source] = None
@@ -96,6 +103,8 @@ def site_map(content: Path, documents: Mapping[str, list[Document]], ids: Mappin
     for key, listed in documents.items():
         for document in listed:
             site.pages[item_source(key, Path(document.path).stem)] = anchors(document.body)
+            if (published := _published(document)) and published > today and not show_scheduled():
+                site.scheduled[item_source(key, Path(document.path).stem)] = published
             site.by_file[f"{FILE_COLLECTIONS[key].folder}/{Path(document.path).name}"] = url_of(
                 item_source(key, Path(document.path).stem)
             )
@@ -121,6 +130,42 @@ def site_map(content: Path, documents: Mapping[str, list[Document]], ids: Mappin
         if file.is_file() and file.suffix != ".md":
             site.files.add(file.relative_to(docs).as_posix())
     return site
+
+
+def _published(document: Document) -> dt.date | None:
+    value = document.data.get("published") if isinstance(document.data, dict) else None
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _scheduled_targets(document: Document, source: str, site: SiteMap) -> Iterator[Problem]:
+    """Links to items that appear later than this one: on the site they would lead nowhere until then."""
+    if not site.scheduled:
+        return
+    own = _published(document)
+    for offset, target in _links(document.body):
+        parts = urlsplit(target)
+        if parts.scheme not in ("http", "https", "") or (parts.netloc and parts.hostname not in site.own_hosts):
+            continue
+        path = unquote(parts.path)
+        if not path:
+            continue
+        if path.startswith("/") or parts.netloc:
+            page = site.page_for(path)
+        else:
+            resolved = _normalise(PurePosixPath(source).parent / path) if path.endswith(".md") else None
+            page = resolved if resolved in site.pages else None
+        day = site.scheduled.get(page or "")
+        if day and page != source and (own is None or own < day):
+            yield Problem(
+                document.path,
+                document.body_line + offset,
+                "link",
+                f"'{target}' gaat naar {url_of(page or '')}, dat pas op {planned(day)} verschijnt (gepland); "
+                "link ernaar vanaf die dag, of plan dit item op of na die datum",
+            )
 
 
 def anchors(body: str) -> set[str]:
