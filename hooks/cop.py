@@ -23,7 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from coplimburg.build import FILTERS, Build
-from coplimburg.editors.preview import HEADING, terminal_report, write_problem_docs
+from coplimburg.editors.preview import HEADING, recover_from_not_found, terminal_report, write_problem_docs
 from coplimburg.output import write_files
 from coplimburg.pages.escaping import escape_front_matter, html_environment, trust_rendered
 from coplimburg.problems import ContentError
@@ -98,6 +98,8 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigat
 def on_post_build(config: MkDocsConfig) -> None:
     if build := _build(config):
         write_files(Path(config.site_dir), build.outputs())
+    if _preview.get("serving"):
+        recover_from_not_found(Path(config.site_dir), config.site_url or "", broken=build is None)
 
 
 def on_shutdown() -> None:

@@ -9,8 +9,10 @@ not into its 404 answer, so a tab left on a deep URL must find a page there to r
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from coplimburg.problems import ContentError
 
@@ -46,6 +48,40 @@ def problem_page(error: Exception) -> str:
         "`docs-redactie/fouten.md`.\n\n"
         f'<ul class="cop-problems">\n{items}\n</ul>\n'
     )
+
+
+# MkDocs answers an unknown URL with 404.html as it is, without its live-reload script. This one asks for the
+# same URL every second and reloads once it exists; while content is broken it shows the problem list of the
+# site's root page instead of "not found", so a tab on a page the last good build did not have recovers too.
+_RECOVERY = """<script>
+(function () {
+  var root = %(root)s, broken = %(broken)s;
+  function showProblems() {
+    fetch(root, {cache: "no-store"}).then(function (answer) { return answer.text(); }).then(function (text) {
+      var list = new DOMParser().parseFromString(text, "text/html").querySelector("article");
+      var here = document.querySelector("article");
+      if (list && here && here.innerHTML !== list.innerHTML) { here.innerHTML = list.innerHTML; }
+    }).catch(function () {});
+  }
+  if (broken) { showProblems(); }
+  setInterval(function () {
+    fetch(location.href, {cache: "no-store"}).then(function (answer) {
+      if (answer.ok) { location.reload(); } else if (broken) { showProblems(); }
+    }).catch(function () {});
+  }, 1000);
+})();
+</script>"""
+
+
+def recover_from_not_found(site_dir: Path, site_url: str, broken: bool) -> None:
+    """Give the preview's 404.html the script above (before `</body>`)."""
+    file = site_dir / "404.html"
+    if not file.is_file():
+        return
+    page = file.read_text(encoding="utf-8")
+    script = _RECOVERY % {"root": json.dumps(urlsplit(site_url).path or "/"), "broken": json.dumps(broken)}
+    end = page.rfind("</body>")
+    file.write_text(page + script if end < 0 else page[:end] + script + page[end:], encoding="utf-8")
 
 
 def write_problem_docs(folder: Path, error: Exception, sources: Iterable[str] = ()) -> Path:
