@@ -78,6 +78,19 @@ def test_links_in_docs_pages_are_checked_with_the_docs_file_and_line(project):
     assert (problem.path, problem.line, problem.field) == ("docs/over.md", len(lines), "link")
 
 
+def test_an_image_beside_the_item_that_no_item_names_is_reported_as_unpublished(project):
+    (project / "content/events/images").mkdir(exist_ok=True)
+    (project / "content/events/images/los.png").write_bytes(b"png")
+    assert link_problems(project, "![Foto](images/los.png)\n") == [
+        (
+            15,
+            "link",
+            "'images/los.png' staat wel in content/, maar komt niet op de site: alleen bestanden die een item "
+            "noemt in image of files worden gepubliceerd; noem het daar, of link er niet naar",
+        )
+    ]
+
+
 def test_external_links_code_and_good_links_pass(project):
     body = (
         "[extern](https://www.vistacollege.nl/x) en [mail](mailto:a@b.nl)\n\n"
@@ -99,6 +112,8 @@ def test_content_whose_links_pass_the_check_builds_strictly_in_every_documented_
         "[relatief](../coppyright/bouwstenen-ibo.md) [domein](https://www.communityofpracticelimburg.nl/agenda/) "
         "[tafel](/innovatietafels/tafel-3/) [agenda](/agenda.ics) [feed](/agenda/feed.xml)\n"
     )
+    product_body = "\n![Leerroute](images/leerroute-zij-instroom.png)\n"
+    product.write_text(product.read_text(encoding="utf-8") + product_body, encoding="utf-8")
     event.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
     load(project / "content")
     result = build_site(project, tmp_path / "site")

@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from coplimburg.content.collections import ASSET_FOLDERS, COLLECTIONS, FILE_COLLECTIONS
+from coplimburg.content.collections import COLLECTIONS, FILE_COLLECTIONS
 from coplimburg.content.publication import planned, show_scheduled
 from coplimburg.content.source import Document
 from coplimburg.dates import build_date
@@ -53,6 +53,7 @@ class SiteMap:
     pages: dict[str, set[str] | None] = field(default_factory=dict)  # None: anchors unknown (generated page)
     files: set[str] = field(default_factory=set)
     own_hosts: set[str] = field(default_factory=set)
+    content: Path = Path("content")
     # Item files as editors see them ("tables/tafel-3.md") → their site path, for links written from the file.
     by_file: dict[str, str] = field(default_factory=dict)
     # Pages of items held back until a later date (coplimburg.content.publication): not on the site yet.
@@ -92,7 +93,7 @@ def check_links(content: Path, documents: Mapping[str, list[Document]], ids: Map
 
 
 def site_map(content: Path, documents: Mapping[str, list[Document]], ids: Mapping[str, Any]) -> SiteMap:
-    site = SiteMap(own_hosts=_own_hosts(content.parent / "mkdocs.yml"))
+    site = SiteMap(own_hosts=_own_hosts(content.parent / "mkdocs.yml"), content=content)
     today = build_date()
     for collection in COLLECTIONS.values():
         if collection.overview:
@@ -117,12 +118,12 @@ def site_map(content: Path, documents: Mapping[str, list[Document]], ids: Mappin
     site.pages[SUBSCRIBE_SOURCE] = None
     site.pages[EDITIONS_SOURCE] = None
     site.files.add(AGENDA_ICS)
-    for key, collection in FILE_COLLECTIONS.items():
-        for folder in ASSET_FOLDERS:
-            root = content / str(collection.folder) / folder
-            for file in root.rglob("*") if root.is_dir() else ():
-                if file.is_file():
-                    site.files.add(asset_path(key, file.relative_to(root.parent).as_posix()))
+    for key, listed in documents.items():
+        for document in listed:
+            for relative in _named_files(document):
+                resolved = _normalise(PurePosixPath(relative))
+                if resolved:
+                    site.files.add(asset_path(key, resolved))
     for source, (_shown, body, _line) in _docs_pages(content).items():
         site.pages[source] = anchors(body)
     docs = content.parent / "docs"
@@ -130,6 +131,15 @@ def site_map(content: Path, documents: Mapping[str, list[Document]], ids: Mappin
         if file.is_file() and file.suffix != ".md":
             site.files.add(file.relative_to(docs).as_posix())
     return site
+
+
+def _named_files(document: Document) -> list[str]:
+    """The files an item names in `image` and `files[].path`: only these are published (coplimburg.pages)."""
+    data = document.data if isinstance(document.data, dict) else {}
+    named = [data.get("image")]
+    files = data.get("files")
+    named += [entry.get("path") for entry in files if isinstance(entry, dict)] if isinstance(files, list) else []
+    return [value for value in named if isinstance(value, str) and value]
 
 
 def _published(document: Document) -> dt.date | None:
@@ -246,6 +256,8 @@ def _problem_with(target: str, source: str, site: SiteMap, file: str | None) -> 
             return f"'{target}' wijst buiten de site; {HOW_TO}"
         if resolved in site.files:
             return None
+        if _is_file(path) and not path.endswith(".md") and file and (unnamed := _unnamed(path, file, site)):
+            return unnamed
         page = resolved if resolved in site.pages else site.page_for(resolved) if not _is_file(path) else None
         where = f"vanaf {url_of(source)} (relatieve links tellen vanaf de pagina, niet vanaf het bestand)"
     if page is None:
@@ -263,6 +275,17 @@ def _anchor_problem(target: str, page: str, anchor: str, site: SiteMap) -> str |
         hint = "; een anker is de kop in kleine letters met koppeltekens, zoals #programma" if known else ""
         hint += "" if known else f"; {url_of(page)} heeft geen koppen"
     return f"'{target}': het anker #{anchor} bestaat niet op {url_of(page)}{hint}"
+
+
+def _unnamed(path: str, file: str, site: SiteMap) -> str | None:
+    """A file that exists beside the item but that no item names, so it is never published."""
+    relative = _normalise(PurePosixPath(file).parent / path)
+    if relative is None or not (site.content / relative).is_file():
+        return None
+    return (
+        f"'{path}' staat wel in content/, maar komt niet op de site: alleen bestanden die een item noemt in "
+        "image of files worden gepubliceerd; noem het daar, of link er niet naar"
+    )
 
 
 def _from_file(path: str, file: str | None, site: SiteMap) -> str:
