@@ -51,16 +51,23 @@ def agenda_state_warning(site: Site) -> int:
     changed = behind(site.events, state)
     if changed:
         print(
-            f"Waarschuwing: {shown} loopt achter voor {', '.join(changed)}; "
+            f"Waarschuwing: {shown} loopt achter voor {_listed(changed)}; "
             "bij het publiceren werkt `cop agenda` dit vanzelf bij (je kunt het ook zelf draaien)."
         )
     if missing := unknown(site.events, state):
         print(
-            f"Let op: {shown} noemt {', '.join(missing)}, maar dat evenement staat niet in "
+            f"Let op: {shown} noemt {_listed(missing)}, maar dat evenement staat niet in "
             f"{(site.content / 'events').as_posix()}/. Verwijderd? Dan is dit goed: het volgnummer loopt door als "
             "het terugkomt. Nieuw? Voeg het bestand dan toe aan git (git add)."
         )
     return 0
+
+
+def _listed(ids: list[str], shown: int = 5) -> str:
+    """'a, b' or, for many, the first few and how many more: a warning stays one readable line."""
+    if len(ids) <= shown:
+        return ", ".join(ids)
+    return f"{', '.join(ids[:shown])} en {len(ids) - shown} andere"
 
 
 def _untracked(folder: Path) -> set[str]:
