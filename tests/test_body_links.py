@@ -124,7 +124,7 @@ def test_content_whose_links_pass_the_check_builds_strictly_in_every_documented_
 def test_heading_ids_are_those_python_markdown_gives():
     from markdown.extensions.toc import slugify as markdown_slugify
 
-    from coplimburg.content.links import slugify
+    from coplimburg.content.sitemap import slugify
 
     for text in ("Aan de slag", "Één dag: IBO's & meer!", "Stap 2 — klaar?"):
         assert slugify(text, "-") == markdown_slugify(text, "-")
