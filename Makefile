@@ -12,8 +12,9 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict
 
+# The preview also shows items scheduled for later (marked "nog niet gepubliceerd"); builds never do.
 serve: $(VENV)/.site
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	COP_PREVIEW_SCHEDULED=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # make bench BENCH_ARGS="--sizes 100,1000 --runs 3"; results in bench-results/results.json.
 bench: $(VENV)/.site

@@ -33,6 +33,7 @@ from typing import Any
 from coplimburg.calendar.ics import calendar_files
 from coplimburg.calendar.state import AgendaState, read_state
 from coplimburg.content.loader import load
+from coplimburg.content.publication import publish
 from coplimburg.content.site import Site
 from coplimburg.dates import AMSTERDAM
 from coplimburg.feeds.channels import FeedSettings
@@ -74,7 +75,7 @@ class Build:
         settings = read_settings(dict(extra), root / "mkdocs.yml")
         today = settings.today()
         content = root / settings.content_dir
-        site = load(content)
+        site = publish(load(content), today)  # items scheduled after `today` are held back
         feed_settings = FeedSettings(
             title=site_name,
             description=site_description,

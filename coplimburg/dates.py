@@ -29,7 +29,7 @@ def parse_moment(text: str) -> Moment:
     """`2024-06-13` → date, `2024-06-13 13:00` → naive datetime in Europe/Amsterdam; ValueError in Dutch."""
     match = _MOMENT.fullmatch(text.strip())
     if not match:
-        raise ValueError(f"verwacht een datum zoals {EXAMPLE}, gekregen '{text}'")
+        raise ValueError(f"verwacht een datum zoals {EXAMPLE}, gekregen '{text}'{iso_hint(text)}")
     year, month, day, hour, minute = match.groups()
     try:
         day_value = dt.date(int(year), int(month), int(day))
@@ -51,6 +51,40 @@ def parse_day(text: str) -> dt.date:
     if not isinstance(moment, dt.date):
         raise ValueError(f"verwacht een datum zoals 2024-06-13, gekregen '{text}'")
     return moment
+
+
+_DUTCH_DAY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_DUTCH_TIME = re.compile(r"(\d{1,2})(?:[:.](\d{2})|u(\d{2})?)")
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def iso_hint(text: str) -> str:
+    """'; bedoelde je 2027-01-28 14:00?' for the ways Dutch people write dates and times (28-01-2027, 28-1-2027,
+    14.00, 14u); for a time alone, an example with a date. '' when the text is no such form."""
+    parts = text.strip().split()
+    if not parts or len(parts) > 2:
+        return ""
+    day = _DUTCH_DAY.fullmatch(parts[0]) or _ISO_DAY.fullmatch(parts[0])
+    if day is None:
+        time = _clock(parts[0]) if len(parts) == 1 else None
+        return f"; een tijd alleen is niet genoeg: schrijf de datum erbij, zoals 2024-06-13 {time}" if time else ""
+    numbers = [int(number) for number in day.groups()]
+    year, month, date = numbers if len(day.group(1)) == 4 else numbers[::-1]
+    iso = f"{year:04d}-{month:02d}-{date:02d}"
+    if len(parts) == 2:
+        time = _clock(parts[1])
+        if time is None:
+            return ""
+        iso += f" {time}"
+    return f"; bedoelde je {iso}?" if iso != text.strip() else ""
+
+
+def _clock(text: str) -> str | None:
+    match = _DUTCH_TIME.fullmatch(text)
+    if not match:
+        return None
+    minutes = match.group(2) or match.group(3) or "00"
+    return f"{int(match.group(1)):02d}:{minutes}"
 
 
 def build_date(setting: str | None = None, now: dt.datetime | None = None) -> dt.date:

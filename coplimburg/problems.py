@@ -43,7 +43,7 @@ def suggestion(found: object, candidates: Iterable[str]) -> str:
     """A Dutch 'did you mean' hint, or '' when nothing is close."""
     if not isinstance(found, str):
         return ""
-    matches = difflib.get_close_matches(found, list(candidates), n=3, cutoff=0.6)
+    matches = close_matches(found, list(candidates))
     if not matches:
         lowered = {c.lower(): c for c in candidates}
         if found.lower() in lowered:
@@ -74,6 +74,18 @@ def _escape(match: re.Match[str]) -> str:
         return _ESCAPES[character]
     code = ord(character)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def close_matches(found: str, candidates: list[str]) -> list[str]:
+    """The candidates close to `found` (at most three), only those about as close as the closest: 'licence'
+    suggests license, not also audiences."""
+    scored = []
+    for candidate in candidates:
+        matcher = difflib.SequenceMatcher(None, found, candidate)
+        if matcher.real_quick_ratio() >= 0.75 and matcher.quick_ratio() >= 0.75 and matcher.ratio() >= 0.75:
+            scored.append((matcher.ratio(), candidate))
+    scored.sort(key=lambda pair: (-pair[0], pair[1]))
+    return [candidate for ratio, candidate in scored[:3] if ratio >= scored[0][0] - 0.05]
 
 
 def describe(value: object) -> str:

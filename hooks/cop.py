@@ -8,6 +8,7 @@ build (`extra.cop_build`) and is made anew for every build, so `mkdocs serve` ne
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sys
@@ -23,7 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from coplimburg.build import FILTERS, LOGO, Build
-from coplimburg.editors.preview import terminal_report, write_problem_docs
+from coplimburg.editors.preview import HEADING, recover_from_not_found, terminal_report, write_problem_docs
 from coplimburg.output import discard, publish, staging_folder, write_files
 from coplimburg.pages.escaping import escape_front_matter, html_environment, trust_rendered
 from coplimburg.problems import ContentError
@@ -32,6 +33,8 @@ BUILD_KEY = "cop_build"
 # What MkDocs tells only some events: the command (on_startup; serve keeps this module loaded across its
 # rebuilds), and the staging folder of a build (for on_build_error, which gets no config).
 _process: dict[str, Path | bool] = {}
+# The page sources of the last good build: the problem list is shown at each of them (coplimburg.editors.preview).
+_last_pages: list[str] = []
 
 
 class Download(File):
@@ -43,6 +46,7 @@ class Download(File):
 
 def on_startup(command: str, dirty: bool) -> None:
     _process.clear()
+    _last_pages.clear()
     _process["serving"] = command == "serve"
 
 
@@ -78,6 +82,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         drawn = {**build.card_files(Path(config.docs_dir) / LOGO), **build.image_files()}
         for path, source in drawn.items():
             files.append(Download.generated(config, path, abs_src_path=str(source)))
+        _last_pages[:] = [file.src_uri for file in files.documentation_pages()]
     return files
 
 
@@ -103,11 +108,14 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigat
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if build := _build(config):
+    build = _build(config)
+    if build is not None:
         write_files(Path(config.site_dir), build.outputs())
         if build.site_dir is not None:
             publish(Path(config.site_dir), build.site_dir)
             config.site_dir = str(build.site_dir)
+    if _process.get("serving"):
+        recover_from_not_found(Path(config.site_dir), config.site_url or "", broken=build is None)
 
 
 def on_build_error(error: Exception) -> None:
@@ -134,7 +142,8 @@ def _show_problems(config: MkDocsConfig, error: Exception) -> MkDocsConfig:
         folder = _process["problems"] = Path(tempfile.mkdtemp(prefix="cop-problemen-"))
     print(terminal_report(error), file=sys.stderr)
     config.watch.append(config.docs_dir)  # serve watches docs_dir as it stands after this build
-    config.docs_dir = str(write_problem_docs(folder, error))
-    config.nav = None
+    config.docs_dir = str(write_problem_docs(folder, error, _last_pages))
+    config.nav = [{HEADING: "index.md"}]  # one entry, not one per page the list is shown at
+    config.validation.nav.omitted_files = logging.DEBUG
     config.extra[BUILD_KEY] = None
     return config

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import yaml
@@ -73,3 +74,12 @@ def test_a_tiny_benchmark_run_completes_and_reports_every_figure(tmp_path, capsy
     assert results["targets"] and results["profile"]["entries"]
     assert any(entry["function"].startswith("hooks/") for entry in results["profile"]["entries"])
     assert "== 30 items" in capsys.readouterr().out
+
+
+def test_no_synthetic_item_is_scheduled_after_the_benchmark_build_date(tmp_path):
+    from bench.measure import BUILD_DATE
+    from coplimburg.content.publication import scheduled
+
+    write_project(tmp_path, REPO, 300)
+    site = load(tmp_path / "content")
+    assert scheduled(site, dt.date.fromisoformat(BUILD_DATE)) == []

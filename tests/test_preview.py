@@ -53,9 +53,19 @@ class Preview:
         for line in self.process.stdout:
             self.output.append(line.rstrip("\n"))
 
-    def page(self) -> lxml.html.HtmlElement | None:
+    def stop(self) -> None:
+        """Ctrl+C, so serve shuts down and cleans up as for an editor."""
+        self.process.send_signal(signal.SIGINT)
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=5) as response:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            raise
+
+    def page(self, path: str = "") -> lxml.html.HtmlElement | None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=5) as response:
                 return lxml.html.fromstring(response.read())
         except (urllib.error.URLError, ConnectionError):
             return None
@@ -92,13 +102,7 @@ def preview(project: Path) -> Iterator[Callable[[], Preview]]:
 
     yield start
     for one in started:
-        one.process.send_signal(signal.SIGINT)  # Ctrl+C, so serve shuts down and cleans up as for an editor
-        try:
-            one.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            one.process.kill()
-            one.process.wait()
-            raise
+        one.stop()
 
 
 def _break(project: Path) -> str:
@@ -129,3 +133,18 @@ def test_content_broken_while_previewing_shows_the_problems_until_the_file_is_fi
     (project / EVENT).write_text(original, encoding="utf-8")
     server.wait_for(server.shows_site, "site after the fix")
     assert server.process.poll() is None
+
+
+def test_while_content_is_broken_every_page_of_the_last_good_build_shows_the_problem_list(project, preview):
+    server = preview()
+    server.wait_for(server.shows_site, "site")
+    original = _break(project)
+    server.wait_for(server.shows_problems, "problem page")
+    for path in ("agenda/coppisch-2025/", "coppyright/", "over/"):
+        page = server.page(path)
+        assert page is not None, path
+        assert [
+            item.text_content() for item in page.xpath(PROBLEMS + "/li") if item.text_content().startswith(BROKEN_LINE)
+        ]
+    (project / EVENT).write_text(original, encoding="utf-8")
+    server.wait_for(server.shows_site, "site after the fix")

@@ -9,10 +9,12 @@ import pytest
 from sitebuild import BUILD_DATE, build_site
 
 from coplimburg.content.loader import load
+from coplimburg.content.placeholders import MESSAGE, placeholder_texts
 from coplimburg.content.slugs import slugify
 from coplimburg.content.source import parse_yaml, read_markdown
 from coplimburg.editors.cli import main
 from coplimburg.editors.scaffold import KINDS, field_names
+from coplimburg.problems import ContentError
 
 COLLECTION = {kind: spec.folder for kind, spec in KINDS.items()}
 
@@ -37,10 +39,35 @@ def uncommented(path: Path) -> dict[str, object]:
     return dict(document.data)
 
 
+def fill_in(path: Path) -> None:
+    """Replace the example texts of a scaffolded item, as an editor does before publishing."""
+    kind = next(kind for kind, spec in KINDS.items() if spec.folder == path.parent.name)
+    text = path.read_text(encoding="utf-8").replace(KINDS[kind].scaffold.body, "Het echte verhaal.")
+    for placeholder in placeholder_texts(KINDS[kind].key):
+        text = text.replace(
+            placeholder, "Een echte tekst, Geleen" if "://" not in placeholder else "https://cop.example/x"
+        )
+    path.write_text(text, encoding="utf-8")
+
+
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_a_scaffolded_item_of_every_type_passes_the_check_as_written(kind, project, capsys):
+def test_a_scaffolded_item_of_every_type_is_reported_for_its_example_texts_until_they_are_replaced(kind, project):
+    root = project / "content"
+    main(["new", kind, "Voorbeeld", "--content", str(root)])
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    assert caught.value.problems
+    assert {problem.message.split(" (")[0] for problem in caught.value.problems} == {MESSAGE}
+    assert "tekst" in {problem.field for problem in caught.value.problems}
+    fill_in(root / str(KINDS[kind].folder) / "voorbeeld.md")
+    load(root)
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_a_scaffolded_item_of_every_type_passes_the_check_once_filled_in(kind, project, capsys):
     root = project / "content"  # all sample content: site data refers to its events
     assert main(["new", kind, "Één dag in Geleen", "--content", str(root)]) == 0
+    fill_in(root / str(KINDS[kind].folder) / "een-dag-in-geleen.md")
     site = load(root)
     items = {"event": site.events, "product": site.products, "table": site.tables, "post": site.posts}[kind]
     assert items["een-dag-in-geleen"].title == "Één dag in Geleen"
@@ -65,6 +92,7 @@ def test_the_example_table_names_exactly_the_fields_of_each_model(kind):
 def test_scaffolded_items_of_every_type_build_into_the_site(project, tmp_path):
     for kind in KINDS:
         assert main(["new", kind, f"Nieuw {kind}", "--content", str(project / "content")]) == 0
+        fill_in(project / "content" / str(KINDS[kind].folder) / f"nieuw-{kind}.md")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
 

@@ -94,7 +94,7 @@ def test_a_single_value_where_a_list_is_expected_is_reported(content):
 @pytest.mark.parametrize(
     ("line", "reading"),
     [
-        ("end: 17:00", "het getal 1020"),
+        ("location: 17:00", "het getal 1020"),
         ("location: no", "ja/nee-waarde false"),
         ("location: 010", "het getal 8"),
     ],

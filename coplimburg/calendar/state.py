@@ -59,10 +59,12 @@ def fingerprint(event: Event) -> str:
 def revision(event: Event, recorded: Revision | None, today: dt.date) -> Revision:
     """The revision an event has now, given what the state file recorded for it."""
     current = fingerprint(event)
+    # A moved event was announced before: even one new to the state file must replace what subscribers hold.
+    least = 1 if event.status == "verplaatst" else 0
     if recorded is None:
-        return Revision(fingerprint=current, sequence=0, modified=event.published)
+        return Revision(fingerprint=current, sequence=least, modified=event.published)
     if recorded.fingerprint == current:
-        return recorded
+        return recorded if recorded.sequence >= least else recorded.model_copy(update={"sequence": least})
     return Revision(fingerprint=current, sequence=recorded.sequence + 1, modified=today)
 
 
@@ -72,6 +74,11 @@ def revise(events: Mapping[str, Event], state: AgendaState, today: dt.date) -> A
     for event_id, event in events.items():
         revised[event_id] = revision(event, state.events.get(event_id), today)
     return AgendaState(events=dict(sorted(revised.items())))
+
+
+def unknown(events: Mapping[str, Event], state: AgendaState) -> list[str]:
+    """Ids the state file names that are no event in content/ (removed, or never added to the repository)."""
+    return sorted(set(state.events) - set(events))
 
 
 def behind(events: Mapping[str, Event], state: AgendaState) -> list[str]:

@@ -57,6 +57,7 @@ class Example:
     note: str
     vocabulary: str | None = None
     filled: bool = False  # shown filled in although optional (a check across fields needs it)
+    usable: bool = False  # a value an item may keep; otherwise its text is a placeholder `cop check` reports
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ TABLES = Collection(
             ),
             "members": Example("[vista-college]", "partner-id's van de leden"),
             "sounding_board": Example("[studenten]", "klankbord", vocabulary="sounding_board"),
-            "cadence": Example("Elke 8 weken afstemming", "hoe vaak de tafel samenkomt"),
+            "cadence": Example("Elke 8 weken afstemming", "hoe vaak de tafel samenkomt", usable=True),
             "status": Example("actief", "actief of afgerond"),
         },
     ),

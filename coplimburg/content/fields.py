@@ -14,7 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from pydantic.json_schema import SkipJsonSchema
 
 from coplimburg.content.source import Document, Location, dotted
-from coplimburg.dates import EXAMPLE, Moment, parse_day, parse_moment
+from coplimburg.dates import EXAMPLE, Moment, iso_hint, parse_day, parse_moment
 from coplimburg.problems import Problem, describe, suggestion, visible
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -96,6 +96,10 @@ def _moment(value: object) -> object:
         return _in_range(parse_moment(value))
     if isinstance(value, dt.date):
         return _in_range(value)
+    if isinstance(value, float):
+        # YAML read 14.00 as a number: a time alone, written the Dutch way.
+        hint = iso_hint(f"{value:.2f}")
+        raise ValueError(f"verwacht een datum zoals {EXAMPLE}, gekregen {describe(value)}{hint}")
     raise ValueError(f"verwacht een datum zoals {EXAMPLE}, gekregen {describe(value)}")
 
 

@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 from coplimburg.content.collections import ASSET_FOLDERS, FILE_COLLECTIONS, SITE_DATA, SITE_FOLDER, item_model
 from coplimburg.content.fields import ID_PATTERN, Item, Strict, validate
 from coplimburg.content.limits import inside
+from coplimburg.content.links import check_links
+from coplimburg.content.placeholders import check_placeholders
 from coplimburg.content.references import Known, check_item_references, check_site_data
 from coplimburg.content.site import Site
 from coplimburg.content.sitedata import PartnerFile, ProgrammeFile, Vocabularies
@@ -40,6 +42,7 @@ def load(content: Path) -> Site:
         for key, one in FILE_COLLECTIONS.items()
     }
     documents.update({document.path: document for listed in raw.values() for document in listed})
+    problems += check_placeholders(raw)
     # References can only be checked against site data that was read.
     if all(value is not None for value in site_data.values()):
         partners: PartnerFile = site_data["partners.yml"]
@@ -51,6 +54,7 @@ def load(content: Path) -> Site:
         programme: ProgrammeFile = site_data["programme.yml"]
         programme_events = [edition.event for edition in programme.programme]
         problems += check_site_data(known, site_data["matrix.yml"], programme_events, documents)
+        problems += check_links(content, raw, known.ids)
         if not problems:
             return Site(
                 content=content,

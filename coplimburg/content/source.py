@@ -27,6 +27,7 @@ from coplimburg.problems import Problem, visible
 Location = tuple[str | int, ...]
 
 _BOOL_WORDS = {"true", "false"}
+_MOMENT_FIELDS = {"start", "end", "previous_start", "from", "to"}
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _TRAP_HINT = "zet de waarde tussen aanhalingstekens als je tekst bedoelt"
 _YAML_HINTS = {
@@ -262,6 +263,18 @@ def _scalar(node: yaml.ScalarNode, location: Location, document: Document, probl
         return refuse(f"het label {label} past niet bij '{visible(value, 80)}'; laat het label weg")
     if tag == "tag:yaml.org,2002:int":
         if ":" in value:
+            if location and location[-1] in _MOMENT_FIELDS and re.fullmatch(r"\d{1,2}:\d{2}", value):
+                # A time alone where a moment belongs: quoting it would only fail next on the missing date.
+                document.reported.add(location)
+                problems.append(
+                    Problem(
+                        document.path,
+                        line,
+                        dotted(location),
+                        f"een tijd alleen ({value}) is niet genoeg: schrijf de datum erbij, zoals 2024-06-13 {value}",
+                    )
+                )
+                return value
             return trap(f"het getal {number} (een tijd in YAML 1.1 is een zestigtallig getal)")
         if re.fullmatch(r"[-+]?0[0-7_]+", value):
             return trap(f"het getal {number} (een voorloopnul maakt er een achttallig getal van)")

@@ -9,30 +9,46 @@ import sys
 from pathlib import Path
 
 from coplimburg.content.loader import load
+from coplimburg.editors.dutch_argparse import DutchArgumentParser
 from coplimburg.editors.scaffold import KINDS, ScaffoldError, new_item
 from coplimburg.problems import ContentError
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="cop", description="Hulpmiddelen voor de redactie van de CoP Limburg-site.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = DutchArgumentParser(prog="cop", description="Hulpmiddelen voor de redactie van de CoP Limburg-site.")
+    commands = parser.add_subparsers(dest="command", required=True, title="opdrachten", metavar="OPDRACHT")
     check = commands.add_parser("check", help="controleer alle inhoud zonder de site te bouwen")
-    check.add_argument("--content", type=Path, default=Path("content"), help="map met de inhoud (standaard: content)")
+    check.add_argument(
+        "--content", type=Path, default=Path("content"), metavar="MAP", help="map met de inhoud (standaard: content)"
+    )
+    check.add_argument(
+        "--watch", action="store_true", help="blijf kijken en controleer opnieuw na elke opgeslagen wijziging"
+    )
     agenda = commands.add_parser("agenda", help="werk het volgnummer van gewijzigde evenementen bij voor agenda-apps")
-    agenda.add_argument("--content", type=Path, default=Path("content"), help="map met de inhoud (standaard: content)")
+    agenda.add_argument(
+        "--content", type=Path, default=Path("content"), metavar="MAP", help="map met de inhoud (standaard: content)"
+    )
+    agenda.add_argument(
+        "--stage",
+        action="store_true",
+        help="voor de pre-commit-hook: sla evenementen over die nog niet in git staan en zet het bestand klaar "
+        "(git add)",
+    )
     schemas = commands.add_parser("schemas", help="schrijf de JSON Schemas van de inhoud naar een map")
     schemas.add_argument("--out", type=Path, default=Path("schemas"))
     new = commands.add_parser("new", help='maak een nieuw item met alle velden: cop new event "Titel"')
-    new.add_argument("kind", choices=list(KINDS), help="soort item: event, product, table of post")
-    new.add_argument("title", help="de titel; de bestandsnaam (id) wordt ervan afgeleid")
-    new.add_argument("--content", type=Path, default=Path("content"), help="map met de inhoud (standaard: content)")
+    new.add_argument("kind", choices=list(KINDS), metavar="SOORT", help="soort item: event, product, table of post")
+    new.add_argument("title", metavar="TITEL", help="de titel; de bestandsnaam (id) wordt ervan afgeleid")
+    new.add_argument(
+        "--content", type=Path, default=Path("content"), metavar="MAP", help="map met de inhoud (standaard: content)"
+    )
     from coplimburg.editors.coppig_command import add_parser
 
     add_parser(commands)
     arguments = parser.parse_args(argv)
     handlers = {
-        "check": lambda: _check(arguments.content),
-        "agenda": lambda: _agenda(arguments.content),
+        "check": lambda: _watch(arguments.content) if arguments.watch else _check(arguments.content),
+        "agenda": lambda: _agenda(arguments.content, arguments.stage),
         "schemas": lambda: _schemas(arguments.out),
         "new": lambda: _new(arguments.kind, arguments.title, arguments.content),
         "coppig": lambda: _coppig(arguments),
@@ -40,10 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     return handlers[arguments.command]()
 
 
-def _agenda(content: Path) -> int:
+def _agenda(content: Path, stage: bool) -> int:
     from coplimburg.editors.agenda_command import update_agenda_state
 
-    return update_agenda_state(content)
+    return update_agenda_state(content, stage)
 
 
 def _coppig(arguments: argparse.Namespace) -> int:
@@ -79,6 +95,12 @@ def _new(kind: str, title: str, content: Path) -> int:
     return 0
 
 
+def _watch(content: Path) -> int:
+    from coplimburg.editors.watch import watch
+
+    return watch(lambda: _check(content), [content, content.parent / "docs"])
+
+
 def _check(content: Path) -> int:
     if not content.is_dir():
         print(f"{content.as_posix()}: map niet gevonden; start cop check in de map van de site", file=sys.stderr)
@@ -86,10 +108,13 @@ def _check(content: Path) -> int:
     try:
         site = load(content)
     except ContentError as error:
-        print(error, file=sys.stderr)
+        print(error, file=sys.stderr, flush=True)
         return 1
     counts = ", ".join(f"{count} {name}" for name, count in site.counts().items())
     print(f"Inhoud in orde: {counts}.")
+    from coplimburg.editors.scheduled_report import print_scheduled
+
+    print_scheduled(site)
     from coplimburg.editors.agenda_command import agenda_state_warning
 
     return agenda_state_warning(site)

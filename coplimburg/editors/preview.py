@@ -1,13 +1,18 @@
 """The preview under `mkdocs serve`: while content is broken, the site shows the problem list instead of stopping.
 
-MkDocs ends `serve` when the first build fails; a one-page site that lists the problems keeps the server
-(and its file watching) alive, and the next save that fixes the content brings the real site back.
+MkDocs ends `serve` when the first build fails; a site that lists the problems keeps the server (and its
+file watching) alive, and the next save that fixes the content brings the real site back. The list is written
+at every page path the last good build had: MkDocs injects its live-reload script only into pages it serves,
+not into its 404 answer, so a tab left on a deep URL must find a page there to reload itself after the fix.
 """
 
 from __future__ import annotations
 
 import html
-from pathlib import Path
+import json
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from coplimburg.problems import ContentError
 
@@ -45,12 +50,58 @@ def problem_page(error: Exception) -> str:
     )
 
 
-def write_problem_docs(folder: Path, error: Exception) -> Path:
-    """A docs folder holding only the problem page, for MkDocs to build instead of the site."""
+# MkDocs answers an unknown URL with 404.html as it is, without its live-reload script. This one asks for the
+# same URL every second and reloads once it exists; while content is broken it shows the problem list of the
+# site's root page instead of "not found", so a tab on a page the last good build did not have recovers too.
+_RECOVERY = """<script>
+(function () {
+  var root = %(root)s, broken = %(broken)s;
+  function showProblems() {
+    fetch(root, {cache: "no-store"}).then(function (answer) { return answer.text(); }).then(function (text) {
+      var list = new DOMParser().parseFromString(text, "text/html").querySelector("article");
+      var here = document.querySelector("article");
+      if (list && here && here.innerHTML !== list.innerHTML) { here.innerHTML = list.innerHTML; }
+    }).catch(function () {});
+  }
+  if (broken) { showProblems(); }
+  setInterval(function () {
+    fetch(location.href, {cache: "no-store"}).then(function (answer) {
+      if (answer.ok) { location.reload(); } else if (broken) { showProblems(); }
+    }).catch(function () {});
+  }, 1000);
+})();
+</script>"""
+
+
+def recover_from_not_found(site_dir: Path, site_url: str, broken: bool) -> None:
+    """Give the preview's 404.html the script above (before `</body>`)."""
+    file = site_dir / "404.html"
+    if not file.is_file():
+        return
+    page = file.read_text(encoding="utf-8")
+    script = _RECOVERY % {"root": json.dumps(urlsplit(site_url).path or "/"), "broken": json.dumps(broken)}
+    end = page.rfind("</body>")
+    file.write_text(page + script if end < 0 else page[:end] + script + page[end:], encoding="utf-8")
+
+
+def write_problem_docs(folder: Path, error: Exception, sources: Iterable[str] = ()) -> Path:
+    """A docs folder holding the problem page as `index.md` and at every page source of the last good build
+    (`agenda/x.md`), for MkDocs to build instead of the site."""
     folder.mkdir(parents=True, exist_ok=True)
-    page = folder / "index.md"
     text = problem_page(error)
-    # Serve watches this folder: rewriting an unchanged page would trigger the next rebuild, forever.
-    if not page.is_file() or page.read_text(encoding="utf-8") != text:
-        page.write_text(text, encoding="utf-8")
+    wanted = {"index.md", *(source for source in sources if _inside(source))}
+    for existing in [path for path in folder.rglob("*.md")]:
+        if existing.relative_to(folder).as_posix() not in wanted:
+            existing.unlink()
+    for source in sorted(wanted):
+        page = folder / source
+        # Serve watches this folder: rewriting an unchanged page would trigger the next rebuild, forever.
+        if not page.is_file() or page.read_text(encoding="utf-8") != text:
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(text, encoding="utf-8")
     return folder
+
+
+def _inside(source: str) -> bool:
+    parts = PurePosixPath(source).parts
+    return source.endswith(".md") and bool(parts) and ".." not in parts and not source.startswith("/")

@@ -1,0 +1,117 @@
+"""An item whose `published` date lies after the build date is published nowhere (page, feeds, editions, calendars)
+until the build date reaches it; `cop check` names it as scheduled, and the preview can show it marked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import feedparser
+import icalendar
+import lxml.html
+import pytest
+from sitebuild import BUILD_DATE, build_site
+
+from coplimburg.editors.cli import main
+
+RELEASE = "2027-01-15"
+POST = f"""---
+title: Gepland bericht
+summary: Dit bericht verschijnt pas in januari.
+published: {RELEASE}
+categories: [algemeen]
+---
+Nog even geduld.
+"""
+EVENT = f"""---
+title: Gepland evenement
+summary: Een evenement dat pas in januari wordt aangekondigd.
+kind: overig
+start: 2027-02-10 13:00
+end: 2027-02-10 17:00
+location: CHILL, Geleen
+published: {RELEASE}
+---
+Het programma volgt.
+"""
+
+
+@pytest.fixture
+def scheduled_project(project: Path) -> Path:
+    (project / "content/news/gepland-bericht.md").write_text(POST, encoding="utf-8")
+    (project / "content/events/gepland-evenement.md").write_text(EVENT, encoding="utf-8")
+    return project
+
+
+def published_everywhere(site: Path) -> dict[str, bool]:
+    """Where the two scheduled items appear in a built site."""
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    links = {entry.link for entry in feed.entries}
+    json_feed = json.loads((site / "feed.json").read_text(encoding="utf-8"))
+    calendar = icalendar.Calendar.from_ical((site / "agenda.ics").read_bytes())
+    summaries = {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
+    editions = [lxml.html.parse(str(page)).getroot() for page in site.glob("coppig/20*/index.html")]
+    edition_links = {href for page in editions for href in page.xpath("//a/@href")}
+    return {
+        "post page": (site / "coppig/nieuws/gepland-bericht/index.html").is_file(),
+        "event page": (site / "agenda/gepland-evenement/index.html").is_file(),
+        "event .ics": (site / "agenda/gepland-evenement.ics").is_file(),
+        "rss": any(link.endswith("/coppig/nieuws/gepland-bericht/") for link in links),
+        "json feed": any(item["url"].endswith("/gepland-evenement/") for item in json_feed["items"]),
+        "agenda.ics": "Gepland evenement" in summaries,
+        "edition": any(href.endswith("gepland-bericht/") for href in edition_links),
+    }
+
+
+def test_a_scheduled_item_is_absent_everywhere_until_its_date_and_published_everywhere_from_it(
+    scheduled_project, tmp_path
+):
+    before = tmp_path / "before"
+    assert build_site(scheduled_project, before, BUILD_DATE).returncode == 0
+    assert published_everywhere(before) == dict.fromkeys(published_everywhere(before), False)
+
+    after = tmp_path / "after"
+    result = build_site(scheduled_project, after, RELEASE)
+    assert result.returncode == 0, result.stderr
+    assert published_everywhere(after) == dict.fromkeys(published_everywhere(after), True)
+
+
+def test_cop_check_lists_scheduled_items_with_their_dutch_date(scheduled_project, capsys, monkeypatch):
+    monkeypatch.setenv("COP_BUILD_DATE", BUILD_DATE)
+    assert main(["check", "--content", str(scheduled_project / "content")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("Gepland (nog niet gepubliceerd")
+    assert [line.strip() for line in lines[2:4]] == [
+        "content/events/gepland-evenement.md: gepland voor 15 januari 2027",
+        "content/news/gepland-bericht.md: gepland voor 15 januari 2027",
+    ]
+
+
+def test_the_preview_shows_a_scheduled_item_marked_as_not_yet_published(scheduled_project, tmp_path, monkeypatch):
+    monkeypatch.setenv("COP_PREVIEW_SCHEDULED", "1")
+    result = build_site(scheduled_project, tmp_path / "site", BUILD_DATE)
+    assert result.returncode == 0, result.stderr
+    page = lxml.html.parse(str(tmp_path / "site/coppig/nieuws/gepland-bericht/index.html")).getroot()
+    [title] = page.xpath("//div[contains(@class, 'admonition')]/p[@class='admonition-title']")
+    assert title.text_content() == "Nog niet gepubliceerd"
+
+
+def test_a_link_to_an_item_that_appears_later_is_reported_until_that_day(scheduled_project, monkeypatch):
+    from coplimburg.content.loader import load
+    from coplimburg.problems import ContentError
+
+    monkeypatch.setenv("COP_BUILD_DATE", BUILD_DATE)
+    monkeypatch.delenv("COP_PREVIEW_SCHEDULED", raising=False)
+    news = scheduled_project / "content/news/netwerk-van-start.md"
+    news.write_text(news.read_text(encoding="utf-8") + "\nZie [het bericht](/coppig/nieuws/gepland-bericht/).\n")
+    with pytest.raises(ContentError) as caught:
+        load(scheduled_project / "content")
+    assert [(problem.field, problem.message) for problem in caught.value.problems] == [
+        (
+            "link",
+            "'/coppig/nieuws/gepland-bericht/' gaat naar /coppig/nieuws/gepland-bericht/, dat pas op "
+            "15 januari 2027 verschijnt (gepland); link ernaar vanaf die dag, of plan dit item op of na die datum",
+        )
+    ]
+    monkeypatch.setenv("COP_BUILD_DATE", RELEASE)
+    load(scheduled_project / "content")
