@@ -76,3 +76,12 @@ Tekst van het bericht.
         "tables": {"tafel-een.md": table},
         "news": {"nieuws.md": post},
     }
+
+
+def write_sample_items(root: Path) -> None:
+    """Write `sample_items(root)` into the content tree `root`."""
+    for folder, files in sample_items(root).items():
+        for name, text in files.items():
+            target = root / folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")

@@ -18,7 +18,7 @@ from types import FrameType
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sample_items import sample_items
+from sample_items import write_sample_items
 
 from coplimburg.content.loader import load
 from coplimburg.problems import ContentError, Problem
@@ -138,11 +138,7 @@ class Originals(dict[str, bytes]):
 def tree(content: Callable[..., Path]) -> Iterator[tuple[Path, Originals]]:
     """A valid sample tree and the original bytes of the files the fuzzer mutates."""
     root = content()
-    for folder, files in sample_items(root).items():
-        for name, text in files.items():
-            target = root / folder / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+    write_sample_items(root)
     load(root)  # the base is valid: every problem comes from a mutation
     yield root, Originals({relative: (root / relative).read_bytes() for relative in FUZZED})
 

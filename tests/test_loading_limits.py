@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sample_items import sample_items
+from sample_items import write_sample_items
 
 from coplimburg.content.limits import MAX_FILE_BYTES
 from coplimburg.content.loader import load
@@ -26,11 +26,7 @@ PRODUCT = "coppyright/blokkendoos.md"
 def sample(content: Callable[..., Path]) -> Path:
     """A small valid content tree: the fixture's site data and one item per collection."""
     root = content()
-    for folder, files in sample_items(root).items():
-        for name, text in files.items():
-            target = root / folder / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+    write_sample_items(root)
     return root
 
 

@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-import os
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from PIL import Image, ImageDraw, ImageFont
 from coplimburg.content.collections import COLLECTIONS
 from coplimburg.content.site import Site
 from coplimburg.dates import dutch_date, dutch_span
+from coplimburg.pages.cache import cached_file
 from coplimburg.urls import item_path
 
 WIDTH, HEIGHT = 1200, 630
@@ -97,14 +97,7 @@ def _cards(site: Site, today: dt.date, site_name: str) -> Iterator[tuple[str, Ca
 
 def cached(card: Card, logo: bytes, folder: Path) -> Path:
     """The card's PNG in the cache folder, drawn only when no card with the same content is there."""
-    target = folder / f"{card.key(logo)}.png"
-    if not target.is_file():
-        folder.mkdir(parents=True, exist_ok=True)
-        # Write beside and rename: a build stopped halfway never leaves half a card under its final name.
-        partial = target.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(render(card, logo))
-        partial.replace(target)
-    return target
+    return cached_file(folder / f"{card.key(logo)}.png", lambda: render(card, logo))
 
 
 def render(card: Card, logo: bytes) -> bytes:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -18,6 +17,7 @@ from PIL import Image
 
 from coplimburg.content.collections import FILE_COLLECTIONS
 from coplimburg.content.site import Site
+from coplimburg.pages.cache import cached_file
 from coplimburg.pages.downloads import Asset, asset
 
 WIDTHS = (480, 960, 1600)
@@ -103,13 +103,7 @@ def cached(variant: Variant, folder: Path) -> Path:
     key = hashlib.sha256(
         f"{PIL.__version__}|{variant.width}|{variant.format}|".encode() + hashlib.sha256(data).digest()
     ).hexdigest()
-    target = folder / f"{key}{_SUFFIX[variant.format]}"
-    if not target.is_file():
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(render(data, variant))
-        partial.replace(target)
-    return target
+    return cached_file(folder / f"{key}{_SUFFIX[variant.format]}", lambda: render(data, variant))
 
 
 def render(data: bytes, variant: Variant) -> bytes:
