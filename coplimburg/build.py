@@ -9,13 +9,15 @@ imports MkDocs. The events, in the order MkDocs fires them:
   A content problem raises ContentError here, before MkDocs cleans site/: `mkdocs build` fails with the
   list and the previous site stays; `mkdocs serve` shows the list as the site instead.
 - on_files: `pages()` (overviews, items, CoPPIG pages), `downloads()` and `calendars()` join MkDocs' files.
-- on_env: `FILTERS` (Dutch dates, checked links) are registered in the theme's Jinja environment, and
-  autoescape is turned on (coplimburg.pages.escaping): every value is text unless MkDocs rendered it.
-- on_page_content: front-matter text is escaped before Material's search indexes it; `capture()` keeps each
-  item page's rendered HTML, which feed items carry.
+- on_env: `FILTERS` (Dutch dates, checked links) and `GLOBALS` (the search dialog's kinds) are registered in
+  the theme's Jinja environment, and autoescape is turned on (coplimburg.pages.escaping): every value is text
+  unless MkDocs rendered it.
+- on_page_content: front-matter text is escaped; `capture()` keeps each item page's rendered HTML, which feed
+  items carry.
 - on_page_context: the page body is marked as trusted HTML; `page_context()` gives a page's template its
-  view, JSON-LD and feed links.
-- on_post_build: `outputs()` are the feeds and e-mail editions, written by the adapter into site/.
+  view, JSON-LD, feed links and search entry (coplimburg.pages.search).
+- on_post_build: `outputs()` are the feeds and e-mail editions, written by the adapter into site/; then
+  Pagefind indexes the written site for search (coplimburg.search_index).
 """
 
 from __future__ import annotations
@@ -37,9 +39,12 @@ from coplimburg.pages.downloads import Asset
 from coplimburg.pages.filters import FILTERS
 from coplimburg.pages.generate import assets, pages
 from coplimburg.pages.registry import PageViews
+from coplimburg.pages.search import KINDS, search_entry
 from coplimburg.settings import Settings, read_settings
 
-__all__ = ["FILTERS", "Build"]
+__all__ = ["FILTERS", "GLOBALS", "Build"]
+# Template globals every page may use, the 404 page included.
+GLOBALS = {"cop_search_kinds": KINDS}
 
 
 @dataclass
@@ -104,9 +109,10 @@ class Build:
             self.rendered[(str(collection), str(item_id))] = html
 
     def page_context(self, meta: Mapping[str, Any], url: str, is_homepage: bool) -> dict[str, Any]:
-        """The template variables of a page: its view, JSON-LD, feed links and CoPPIG data."""
+        """The template variables of a page: its view, JSON-LD, feed links, CoPPIG data and search entry."""
         return {
             **self.views.context_for(meta, is_homepage),
+            "cop_search": search_entry(self.site, self.today, meta),
             "cop_feed_links": self.syndication.head_links(url),
             "cop_coppig": self.syndication.page_data(meta),
         }

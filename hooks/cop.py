@@ -21,11 +21,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from coplimburg.build import FILTERS, Build
+from coplimburg.build import FILTERS, GLOBALS, Build
 from coplimburg.editors.preview import terminal_report, write_problem_docs
 from coplimburg.output import write_files
 from coplimburg.pages.escaping import escape_front_matter, html_environment, trust_rendered
 from coplimburg.problems import ContentError
+from coplimburg.search_index import IndexingFailed, index_site
 
 BUILD_KEY = "cop_build"
 # MkDocs names the command only in on_startup; serve keeps this module loaded across its rebuilds.
@@ -73,18 +74,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters.update(FILTERS)
+    env.globals.update(GLOBALS)
     return html_environment(env)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    escape_front_matter(page)  # before Material's search plugin indexes the page (its on_page_context)
+    escape_front_matter(page)
     if build := _build(config):
         build.capture(page.meta, html)
     return html
 
 
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
-    trust_rendered(page)  # after the search plugin: only MkDocs' own rendering is HTML
+    trust_rendered(page)  # only MkDocs' own rendering is HTML
     if build := _build(config):
         context.update(build.page_context(page.meta, page.url, page.is_homepage))
     return context
@@ -93,6 +95,10 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigat
 def on_post_build(config: MkDocsConfig) -> None:
     if build := _build(config):
         write_files(Path(config.site_dir), build.outputs())
+        try:
+            index_site(Path(config.site_dir))
+        except IndexingFailed as error:
+            raise PluginError(str(error)) from None
 
 
 def on_shutdown() -> None:
