@@ -1,0 +1,100 @@
+"""Search figures of one built site: how long Pagefind takes to index it, its size on disk, and the bytes a
+browser downloads for a first query and a later one (Playwright with Debian chromium, site on 127.0.0.1).
+
+The browser part needs the test requirements (Playwright) and chromium; without them it reports None and why.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from bench.measure import tree_bytes
+from coplimburg.search_index import FOLDER, index_site
+
+# Words of the synthetic vocabulary (bench/synthetic.py): each is on thousands of pages at 10,000 items.
+FIRST_QUERY = "nulmeting"
+LATER_QUERY = "praktijkopleider"
+DONE = re.compile(r"^(\d+ resultaten|1 resultaat|Geen resultaten)")
+
+
+@dataclass(frozen=True)
+class SearchFigures:
+    index_seconds: float
+    index_bytes: int
+    first_query_bytes: int | None
+    later_query_bytes: int | None
+    note: str = ""
+
+
+def measure_search(site: Path) -> SearchFigures:
+    """Index `site` again on its own (timed), then query it in a browser."""
+    start = time.perf_counter()
+    index_site(site)
+    seconds = time.perf_counter() - start
+    size = tree_bytes(site / FOLDER)
+    try:
+        first, later = _browser_bytes(site)
+    except ImportError as error:
+        return SearchFigures(seconds, size, None, None, f"no browser figures: {error}")
+    return SearchFigures(seconds, size, first, later)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def _serve(root: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def _browser_bytes(site: Path) -> tuple[int, int]:
+    """Bytes of pagefind/ responses for the first query typed after opening the dialog, then for a later one."""
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium")
+    if executable is None:
+        raise ImportError("chromium is not installed")
+    downloaded: list[int] = []
+    with _serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"], headless=True)
+        page = browser.new_page()
+        page.on(
+            "response",
+            lambda response: downloaded.append(len(response.body())) if f"/{FOLDER}/" in response.url else None,
+        )
+        page.goto(base)
+        page.click("[data-cop-search-open]")
+        figures = []
+        for words in (FIRST_QUERY, LATER_QUERY):
+            downloaded.clear()
+            page.fill("[data-cop-search-input]", words)
+            page.wait_for_function(
+                "pattern => new RegExp(pattern).test(document.querySelector('[data-cop-search-status]').textContent)",
+                arg=DONE.pattern,
+                timeout=60_000,
+            )
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(300)
+            figures.append(sum(downloaded))
+        browser.close()
+    return figures[0], figures[1]
