@@ -1,24 +1,20 @@
 """Search figures of one built site: how long Pagefind takes to index it, its size on disk, and the bytes a
-browser downloads for a first query and a later one (Playwright with Debian chromium, site on 127.0.0.1).
+browser downloads for a first query (from opening the dialog) and a later one (Playwright with Debian chromium,
+the site served with gzip on 127.0.0.1).
 
 The browser part needs the test requirements (Playwright) and chromium; without them it reports None and why.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 from bench.measure import tree_bytes
+from bench.serve import serve
 from coplimburg.search_index import FOLDER, index_site
 
 # Words of the synthetic vocabulary (bench/synthetic.py): each is on thousands of pages at 10,000 items.
@@ -49,24 +45,6 @@ def measure_search(site: Path) -> SearchFigures:
     return SearchFigures(seconds, size, first, later)
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def _serve(root: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 def _browser_bytes(site: Path) -> tuple[int, int]:
     """Bytes of pagefind/ responses for the first query typed after opening the dialog, then for a later one."""
     from playwright.sync_api import sync_playwright
@@ -75,18 +53,23 @@ def _browser_bytes(site: Path) -> tuple[int, int]:
     if executable is None:
         raise ImportError("chromium is not installed")
     downloaded: list[int] = []
-    with _serve(site) as base, sync_playwright() as playwright:
+    with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"], headless=True)
         page = browser.new_page()
+        # Bytes on the wire (gzip where the server compresses), as the browser received them.
         page.on(
-            "response",
-            lambda response: downloaded.append(len(response.body())) if f"/{FOLDER}/" in response.url else None,
+            "requestfinished",
+            lambda request: (
+                downloaded.append(request.sizes()["responseBodySize"]) if f"/{FOLDER}/" in request.url else None
+            ),
         )
         page.goto(base)
-        page.click("[data-cop-search-open]")
-        figures = []
+        page.wait_for_load_state("networkidle")
+        figures: list[int] = []
         for words in (FIRST_QUERY, LATER_QUERY):
             downloaded.clear()
+            if not figures:  # the first query counts what opening the dialog loads, too
+                page.click("[data-cop-search-open]")
             page.fill("[data-cop-search-input]", words)
             page.wait_for_function(
                 "pattern => new RegExp(pattern).test(document.querySelector('[data-cop-search-status]').textContent)",

@@ -25,7 +25,7 @@
   function library() {
     if (!pagefind) {
       pagefind = import(bundle.href + "pagefind.js").then(function (module) {
-        return module.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 24 }).then(function () {
+        return module.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 24, noWorker: true }).then(function () {
           return module;
         });
       });
