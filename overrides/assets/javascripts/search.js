@@ -137,6 +137,8 @@
   dialog.addEventListener("click", function (event) {
     if (event.target === dialog) dialog.close();  // a click on the backdrop
   });
+  // Keys typed in the dialog are for the dialog: the theme's shortcuts ("n", "p", …) must not fire here.
+  dialog.addEventListener("keydown", function (event) { event.stopPropagation(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
   form.addEventListener("input", search);
   form.addEventListener("change", function (event) {
