@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +40,9 @@ def measure_search(site: Path) -> SearchFigures:
     seconds = time.perf_counter() - start
     size = tree_bytes(site / FOLDER)
     try:
-        first, later = _browser_bytes(site)
+        # In a thread of its own: Playwright's sync API refuses to run where an asyncio loop is running.
+        with ThreadPoolExecutor(1) as pool:
+            first, later = pool.submit(_browser_bytes, site).result()
     except ImportError as error:
         return SearchFigures(seconds, size, None, None, f"no browser figures: {error}")
     return SearchFigures(seconds, size, first, later)
