@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: build serve test check bench lint clean golden fuzz
+.PHONY: build serve test check bench lighthouse lint clean golden fuzz
 
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict
@@ -19,6 +19,11 @@ serve: $(VENV)/.site
 # make bench BENCH_ARGS="--sizes 100,1000 --runs 3"; results in bench-results/results.json.
 bench: $(VENV)/.site
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# Lighthouse (package.json) on every page type of site/, served with gzip; results in lighthouse-results/.
+lighthouse: build
+	test -x node_modules/.bin/lighthouse || npm ci
+	$(BIN)/python -m bench.lighthouse $(LIGHTHOUSE_ARGS)
 
 check: $(VENV)/.site
 	$(BIN)/cop check

@@ -25,6 +25,7 @@ from typing import Any
 import coplimburg
 from bench.floor import write_floor
 from bench.measure import BUILD_DATE, BuildFailed, Profile, Run, build_once, file_bytes, profile_build, tree_bytes
+from bench.search import FIRST_QUERY, LATER_QUERY, measure_search
 from bench.synthetic import EVENT_ID, PRODUCT_ID, Mix, write_project
 from coplimburg.content.loader import load
 from coplimburg.pages.cards import cached, site_cards
@@ -43,6 +44,10 @@ FIGURES = (
     "event_page_bytes",
     "product_page_bytes",
     "check_seconds",
+    "search_index_seconds",
+    "pagefind_bytes",
+    "first_query_bytes",
+    "later_query_bytes",
 )
 GIGABYTE = 1024**3
 SEARCH_INDEX = "search/search_index.json"
@@ -106,6 +111,13 @@ def measure_size(items: int, runs: int, seed: int, repo: Path, workdir: Path) ->
     for name in ("ours", "floor"):
         for figure, file in (("search_index_bytes", SEARCH_INDEX), ("sitemap_bytes", "sitemap.xml")):
             figures[f"{name}_{figure}"] = file_bytes(workdir / f"{name}-site" / file)
+    search = measure_search(site)
+    figures.update(
+        search_index_seconds=search.index_seconds,
+        pagefind_bytes=search.index_bytes,
+        first_query_bytes=search.first_query_bytes,
+        later_query_bytes=search.later_query_bytes,
+    )
     figures["notes"] = [
         f"{name}: {page}index.html was not built (no item pages in this build)"
         for name, page in (
@@ -113,7 +125,7 @@ def measure_size(items: int, runs: int, seed: int, repo: Path, workdir: Path) ->
             ("product_page_bytes", item_path("products", PRODUCT_ID)),
         )
         if figures[name] is None
-    ]
+    ] + ([search.note] if search.note else [])
     for name in ("ours-site", "floor-site"):
         shutil.rmtree(workdir / name)
     return figures
@@ -147,6 +159,11 @@ def verdicts(results: list[dict[str, Any]]) -> list[Verdict]:
             _verdict(f"content check ≤ 5 % of the build at {size}", one["check_seconds"] / one["ours_seconds"], 0.05)
         )
         if one["items"] >= 10000:
+            for figure, limit in (("first_query_bytes", 300), ("later_query_bytes", 50)):
+                kilobytes = None if one[figure] is None else one[figure] / 1000
+                found.append(
+                    _verdict(f"search {figure.removesuffix('_bytes')} ≤ {limit} KB at {size}", kilobytes, limit)
+                )
             found.append(_verdict(f"peak memory ≤ 1.5 GB at {size} (GB)", one["peak_rss_bytes"] / GIGABYTE, 1.5))
     by_size = {one["items"]: one for one in results}
     largest = max(by_size, default=0)
@@ -185,11 +202,15 @@ def report(results: list[dict[str, Any]], targets: list[Verdict], profile: Profi
             _row("site", _megabytes(one["site_bytes"]), f"floor {_megabytes(one['floor_site_bytes'])}"),
             _row("event page", _bytes(one["event_page_bytes"]), f"floor {_bytes(one['floor_event_page_bytes'])}"),
             _row("product page", _bytes(one["product_page_bytes"])),
+            _row("lunr search_index.json", _bytes(one["floor_search_index_bytes"]), "floor; ours has none"),
+            _row("search: indexing", f"{one['search_index_seconds']:.2f} s", "Pagefind, on its own"),
+            _row("search: index on disk", _bytes(one["pagefind_bytes"]), "pagefind/, library included"),
             _row(
-                "search index",
-                _bytes(one["ours_search_index_bytes"]),
-                f"floor {_bytes(one['floor_search_index_bytes'])}",
+                "search: first query",
+                _bytes(one["first_query_bytes"]),
+                f"{FIRST_QUERY!r}; lunr downloaded {_bytes(one['floor_search_index_bytes'])}",
             ),
+            _row("search: later query", _bytes(one["later_query_bytes"]), f"{LATER_QUERY!r}"),
             _row("sitemap", _bytes(one["ours_sitemap_bytes"]), f"floor {_bytes(one['floor_sitemap_bytes'])}"),
             _row(
                 "content check alone",

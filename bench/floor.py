@@ -62,7 +62,9 @@ def floor_config(config: dict[str, Any]) -> dict[str, Any]:
     floor = {key: value for key, value in config.items() if key not in ("hooks", "watch")}
     theme = {key: value for key, value in config.get("theme", {}).items() if key != "custom_dir"}
     floor["theme"] = theme
-    floor["plugins"] = [plugin for plugin in config.get("plugins", []) if _plugin_name(plugin) not in CONTENT_PLUGINS]
+    plugins = [plugin for plugin in config.get("plugins", []) if _plugin_name(plugin) not in CONTENT_PLUGINS]
+    # Material by itself searches with lunr: its search_index.json is what Pagefind replaced.
+    floor["plugins"] = [{"search": {"lang": "nl"}}, *plugins]
     extra = {key: value for key, value in config.get("extra", {}).items() if key != "cop"}
     if extra:
         floor["extra"] = extra

@@ -11,14 +11,16 @@ imports MkDocs. The events, in the order MkDocs fires them:
 - on_files: `pages()` (overviews, items, year pages, CoPPIG pages), `downloads()`, `calendars()`,
   `card_files()` (social cards) and `image_files()` (responsive image variants), both drawn only when not in
   .cache/, join MkDocs' files.
-- on_env: `FILTERS` (Dutch dates, checked links) are registered in the theme's Jinja environment, and
-  autoescape is turned on (coplimburg.pages.escaping): every value is text unless MkDocs rendered it.
-- on_page_content: front-matter text is escaped before Material's search indexes it; `capture()` keeps each
-  item page's rendered HTML, which feed items carry.
+- on_env: `FILTERS` (Dutch dates, checked links) and `GLOBALS` (the search dialog's kinds) are registered in
+  the theme's Jinja environment, and autoescape is turned on (coplimburg.pages.escaping): every value is text
+  unless MkDocs rendered it.
+- on_page_content: front-matter text is escaped; `capture()` keeps each item page's rendered HTML, which feed
+  items carry.
 - on_page_context: the page body is marked as trusted HTML; `page_context()` gives a page's template its
-  view, JSON-LD, sharing meta tags and feed links.
-- on_post_build: `outputs()` are the feeds and e-mail editions, written by the adapter; then the staging
-  folder the build went into replaces site/ in one step (coplimburg.output.publish).
+  view, JSON-LD, sharing meta tags, feed links and search entry (coplimburg.pages.search).
+- on_post_build: `outputs()` are the feeds and e-mail editions, written by the adapter; Pagefind indexes the
+  written site for search (coplimburg.search_index); then the staging folder the build went into replaces
+  site/ in one step (coplimburg.output.publish).
 - on_build_error: the staging folder is discarded; site/ keeps the previous build, whole.
 """
 
@@ -44,10 +46,13 @@ from coplimburg.pages.downloads import Asset
 from coplimburg.pages.filters import FILTERS
 from coplimburg.pages.generate import assets, pages, yearly_pages
 from coplimburg.pages.registry import PageViews
+from coplimburg.pages.search import KINDS, search_entry
 from coplimburg.settings import Settings, read_settings
 from coplimburg.urls import LOGO, absolute
 
-__all__ = ["FILTERS", "LOGO", "Build"]
+__all__ = ["FILTERS", "GLOBALS", "LOGO", "Build"]
+# Template globals every page may use, the 404 page included.
+GLOBALS = {"cop_search_kinds": KINDS}
 
 
 @dataclass
@@ -140,6 +145,7 @@ class Build:
         return {
             **self.views.context_for(meta, is_homepage),
             "cop_social": social.meta_tags(self.shared(meta, url, title, canonical), self.site_name, self.site_url),
+            "cop_search": search_entry(self.site, self.today, meta),
             "cop_feed_links": self.syndication.head_links(url),
             "cop_coppig": self.syndication.page_data(meta),
         }

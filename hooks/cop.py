@@ -23,11 +23,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from coplimburg.build import FILTERS, LOGO, Build
+from coplimburg.build import FILTERS, GLOBALS, LOGO, Build
 from coplimburg.editors.preview import HEADING, recover_from_not_found, terminal_report, write_problem_docs
 from coplimburg.output import discard, publish, staging_folder, write_files
 from coplimburg.pages.escaping import escape_front_matter, html_environment, trust_rendered
 from coplimburg.problems import ContentError
+from coplimburg.search_index import IndexingFailed, index_site
 
 BUILD_KEY = "cop_build"
 # What MkDocs tells only some events: the command (on_startup; serve keeps this module loaded across its
@@ -88,18 +89,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters.update(FILTERS)
+    env.globals.update(GLOBALS)
     return html_environment(env)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    escape_front_matter(page)  # before Material's search plugin indexes the page (its on_page_context)
+    escape_front_matter(page)
     if build := _build(config):
         build.capture(page.meta, html)
     return html
 
 
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
-    trust_rendered(page)  # after the search plugin: only MkDocs' own rendering is HTML
+    trust_rendered(page)  # only MkDocs' own rendering is HTML
     if build := _build(config):
         context.update(
             build.page_context(page.meta, page.url, page.is_homepage, page.title or "", page.canonical_url or "")
@@ -111,6 +113,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     build = _build(config)
     if build is not None:
         write_files(Path(config.site_dir), build.outputs())
+        try:
+            index_site(Path(config.site_dir))
+        except IndexingFailed as error:
+            raise PluginError(str(error)) from None
         if build.site_dir is not None:
             publish(Path(config.site_dir), build.site_dir)
             config.site_dir = str(build.site_dir)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 from typing import Any
@@ -86,3 +87,13 @@ def url_path_of(site: Path, file: Path) -> str:
     """The URL path a built HTML file is served at."""
     relative = file.relative_to(site).as_posix()
     return relative.removesuffix("index.html")
+
+
+def pagefind_fragments(site: Path) -> list[dict[str, Any]]:
+    """Every page Pagefind indexed, as stored: url, content, meta (title, soort, datum, eindigt) and filters."""
+    found = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        found.append(json.loads(data.removeprefix(b"pagefind_dcd")))
+    return found

@@ -78,6 +78,7 @@ class Collection:
     plural: str
     section: str  # URL folder of its pages: "agenda" → /agenda/<id>/
     template: str  # item page template
+    search_kind: str  # the kind site search shows and filters by (coplimburg.pages.search)
     folder: str | None = None  # content/<folder>/<id>.md; None: the items come from site data
     references: dict[str, Reference] = field(default_factory=dict)
     overview: Overview | None = None
@@ -105,6 +106,7 @@ TABLES = Collection(
     key="tables",
     model=Table,
     name="innovatietafel",
+    search_kind="tafel",
     plural="tafels",
     section="innovatietafels",
     template="cop/table.html",
@@ -145,6 +147,7 @@ EVENTS = Collection(
     key="events",
     model=Event,
     name="evenement",
+    search_kind="evenement",
     plural="evenementen",
     section="agenda",
     template="cop/event.html",
@@ -199,6 +202,7 @@ PRODUCTS = Collection(
     key="products",
     model=Product,
     name="product",
+    search_kind="product",
     plural="producten",
     section="coppyright",
     template="cop/product.html",
@@ -251,6 +255,7 @@ POSTS = Collection(
     key="posts",
     model=Post,
     name="nieuwsbericht",
+    search_kind="nieuws",
     plural="nieuwsberichten",
     section="coppig/nieuws",
     template="cop/post.html",
@@ -289,6 +294,7 @@ PARTNERS = Collection(
     key="partners",
     model=Partner,
     name="partner",
+    search_kind="partner",
     plural="partners",
     section="partners",
     template="cop/partner.html",

@@ -1,6 +1,6 @@
-"""The site in a browser: a visitor's journey on desktop and phone, the catalogue filters, search, and events that
-pass after the build. Every page is opened through `open_page`, which fails the test on any request off
-127.0.0.1 or any script error."""
+"""The site in a browser: a visitor's journey on desktop and phone, the catalogue filters and events that pass after
+the build (search has test_search_in_browser.py). Every page is opened through `open_page`, which fails the test on
+any request off 127.0.0.1 or any script error."""
 
 from __future__ import annotations
 
@@ -101,35 +101,6 @@ def test_without_javascript_the_catalogue_lists_every_product_and_hides_the_filt
     assert len(catalogue_titles(page)) == PRODUCTS
     expect(page.locator("form[data-cop-filters]")).to_be_hidden()
     expect(page.locator("[data-cop-count]")).to_have_text(f"{PRODUCTS} producten")
-
-
-def search(page: Page, words: str) -> list[str]:
-    """The pages the site search lists for what a visitor types (Material searches as keys go up)."""
-    field = page.locator("input.md-search__input")
-    field.click()
-    field.fill("")
-    expect(page.locator(".md-search-result__meta")).to_have_text("Typ om te beginnen met zoeken")
-    field.press_sequentially(words)
-    expect(page.locator(".md-search-result__meta")).not_to_have_text("Typ om te beginnen met zoeken")
-    # Material searches again on every key: read the list once it has stopped changing.
-    found: list[str] = []
-    for _ in range(40):
-        page.wait_for_timeout(250)
-        hrefs = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(link => link.href)")
-        current = sorted({href.split("?")[0].split("#")[0] for href in hrefs})
-        if current == found:
-            break
-        found = current
-    return found
-
-
-def test_search_finds_a_product_by_a_dutch_word_only_it_contains(open_page, site_url):
-    page = open_page()
-    page.goto(site_url)
-    # In tests/sample/, "vaardigheden" and "leerdoelen" appear in one page only: the body of bouwstenen-ibo.md.
-    assert search(page, "vaardigheden") == [site_url + "coppyright/bouwstenen-ibo/"]
-    # Material searches for words that start with what was typed, so the singular finds the plural.
-    assert search(page, "leerdoel") == [site_url + "coppyright/bouwstenen-ibo/"]
 
 
 def test_an_event_that_passed_after_the_build_moves_out_of_the_upcoming_list(open_page, site_url):

@@ -1,0 +1,80 @@
+"""Site search: Pagefind indexes the built site, so search sees every page exactly as a visitor does.
+
+Runs after MkDocs wrote site/ (hooks/cop.py, on_post_build). Pagefind's indexer ships inside the pinned
+`pagefind-bin` wheel, so indexing needs no network. Only pages whose main content carries
+`data-pagefind-body` (overrides/main.html) are indexed: 404.html, e-mail editions and feeds are left out.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pagefind_bin import get_executable
+
+from coplimburg.search_order import ENTRY, sort_filters
+
+# The folder the browser loads the search library and index from, under site/.
+FOLDER = "pagefind"
+LANGUAGE = "nl"
+# Pagefind's ready-made interfaces: our own dialog (overrides/assets/javascripts/search.js) uses pagefind.js.
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+
+
+@dataclass(frozen=True)
+class Indexed:
+    pages: int
+    folder: Path
+
+
+class IndexingFailed(RuntimeError):
+    pass
+
+
+def index_site(site_dir: Path) -> Indexed:
+    """Write the Pagefind index and browser library of the site in `site_dir` into `site_dir/pagefind/`."""
+    output = site_dir / FOLDER
+    shutil.rmtree(output, ignore_errors=True)
+    # The command line indexer, not the Python API's service: its files are complete when it exits.
+    command = [
+        str(get_executable()),
+        "--site",
+        str(site_dir),
+        "--output-path",
+        str(output),
+        "--force-language",  # one Dutch index with Dutch stemming, whatever a page's lang says
+        LANGUAGE,
+        "--exclude-selectors",
+        ".headerlink",
+        "--silent",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise IndexingFailed(f"Pagefind kon de zoekindex niet maken:\n{result.stdout}{result.stderr}")
+    try:
+        pages = sum(language["page_count"] for language in _entry(output)["languages"].values())
+        for name in UNUSED:
+            (output / name).unlink(missing_ok=True)
+        sort_filters(output)
+    except (OSError, ValueError, KeyError) as error:
+        raise IndexingFailed(f"Pagefind-uitvoer onverwacht van vorm: {error}") from error
+    if pages == 0:
+        raise IndexingFailed(f"Pagefind vond geen pagina's om te indexeren in {site_dir}")
+    return Indexed(pages, output)
+
+
+def _entry(output: Path) -> dict[str, Any]:
+    entry: dict[str, Any] = json.loads((output / ENTRY).read_text(encoding="utf-8"))
+    return entry

@@ -1,0 +1,121 @@
+"""Site search in a browser: Dutch queries find the pages a visitor means, results say what and when, the dialog
+works by keyboard and at phone width, axe finds nothing with it open, and only 127.0.0.1 is asked for anything."""
+
+from __future__ import annotations
+
+import pytest
+from chromium import axe_violations
+from playwright.sync_api import Page, expect
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 3}
+
+
+def search(page: Page, words: str, kind: str = "Alles") -> list[str]:
+    """The result paths the search dialog lists for what a visitor types, once the status says it is done."""
+    dialog = page.get_by_role("dialog", name="Zoeken op de site")
+    if not dialog.is_visible():
+        page.get_by_role("button", name="Zoeken", exact=True).click()
+    dialog.get_by_role("radio", name=kind).check()
+    field = dialog.get_by_label("Zoekwoorden")
+    field.fill(words)
+    status = dialog.get_by_role("status")
+    expect(status).to_have_text(
+        __import__("re").compile(r"^(\d+ resultaten|1 resultaat|Geen resultaten voor “" + words + "”)$")
+    )
+    count = status.inner_text()
+    expected = 0 if count.startswith("Geen") else int(count.split()[0])
+    results = dialog.locator(".cop-search__result h3 a")
+    expect(results).to_have_count(min(expected, 10))
+    return results.evaluate_all("links => links.map(link => new URL(link.href).pathname)")
+
+
+def test_a_plural_finds_the_singular_and_the_other_way_round(open_page, site_url):
+    page = open_page()
+    page.goto(site_url)
+    # In tests/sample/, "vaardigheden" and "leerdoelen" occur in one page only: the body of bouwstenen-ibo.md.
+    assert search(page, "vaardigheid") == ["/coppyright/bouwstenen-ibo/"]
+    assert search(page, "leerdoel") == ["/coppyright/bouwstenen-ibo/"]
+    # "klankborden" finds the tables with a sounding board, though only "klankbord" is written there.
+    assert "/innovatietafels/tafel-2b/" in search(page, "klankborden")
+
+
+def test_a_compound_is_found_with_and_without_its_hyphen(open_page, site_url):
+    page = open_page()
+    page.goto(site_url)
+    with_hyphen, without = search(page, "zij-instromers"), search(page, "zijinstromers")
+    assert {"/innovatietafels/tafel-2b/", "/coppyright/leerroute-zij-instroom/"} <= set(with_hyphen[:10])
+    assert {"/innovatietafels/tafel-2b/", "/coppyright/leerroute-zij-instroom/"} <= set(without[:10])
+
+
+def test_a_partner_name_finds_its_partner_page_first(open_page, site_url):
+    page = open_page()
+    page.goto(site_url)
+    assert search(page, "Chemelot Academy")[0] == "/partners/chemelot-academy/"
+    assert search(page, "Chemelot", kind="Partners")[:2] == ["/partners/chemelot-academy/", "/partners/chill/"]
+
+
+def test_a_page_only_a_template_renders_is_found(open_page, site_url):
+    page = open_page()
+    page.goto(site_url)
+    assert search(page, "abonneren") == ["/coppig/abonneren/"]
+
+
+def test_results_show_kind_date_and_mark_the_match_and_past_events(open_page, site_url):
+    page = open_page()
+    page.goto(site_url)
+    assert search(page, "CoPpisch 2024", kind="Evenementen")[0] == "/agenda/coppisch-2024/"
+    first = page.locator(".cop-search__result").first
+    expect(first.locator(".cop-search__facts")).to_contain_text("evenement")
+    expect(first.locator(".cop-search__facts")).to_contain_text("2024")
+    expect(first.locator(".cop-search__past")).to_have_text("voorbij")
+    expect(first.locator(".cop-search__excerpt mark").first).to_be_visible()
+    assert search(page, "abonneren", kind="Producten") == []
+    expect(page.get_by_role("status")).to_have_text("Geen resultaten voor “abonneren”")
+
+
+def test_the_keyboard_opens_searches_follows_and_closes(open_page, site_url):
+    page = open_page()
+    page.goto(site_url + "over/")
+    page.keyboard.press("/")
+    dialog = page.get_by_role("dialog", name="Zoeken op de site")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_label("Zoekwoorden")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    page.keyboard.press("s")
+    expect(dialog).to_be_visible()
+    page.keyboard.type("abonneren")
+    link = dialog.get_by_role("link", name="CoPPIG volgen")
+    expect(link).to_be_visible()
+    # Tab through the kinds to the result, then follow it.
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if link.evaluate("link => link === document.activeElement"):
+            break
+    expect(link).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(site_url + "coppig/abonneren/")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_dialog_with_results_has_no_axe_violations_at_phone_width(open_page, site_url, scheme):
+    page = open_page(color_scheme=scheme, **PHONE)
+    page.goto(site_url)
+    page.get_by_role("button", name="Zoeken", exact=True).click()
+    dialog = page.get_by_role("dialog", name="Zoeken op de site")
+    assert violations_in(page) == []
+    search(page, "lectoraat")
+    box = dialog.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert violations_in(page) == []
+
+
+def violations_in(page: Page) -> list[str]:
+    return axe_violations(page)
+
+
+def test_without_javascript_there_is_no_search_control(open_page, site_url):
+    page = open_page(java_script_enabled=False)
+    page.goto(site_url)
+    expect(page.get_by_role("button", name="Zoeken", exact=True)).to_be_hidden()
