@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bench.measure import tree_bytes
 from bench.serve import serve
-from coplimburg.search_index import FOLDER, index_site
+from coplimburg.pages.search_index import FOLDER, index_site
 
 # Words of the synthetic vocabulary (bench/synthetic.py): each is on thousands of pages at 10,000 items.
 FIRST_QUERY = "nulmeting"

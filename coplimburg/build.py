@@ -19,7 +19,7 @@ imports MkDocs. The events, in the order MkDocs fires them:
 - on_page_context: the page body is marked as trusted HTML; `page_context()` gives a page's template its
   view, JSON-LD, sharing meta tags, feed links and search entry (coplimburg.pages.search).
 - on_post_build: `outputs()` are the feeds and e-mail editions, written by the adapter; Pagefind indexes the
-  written site for search (coplimburg.search_index); then the staging folder the build went into replaces
+  written site for search (coplimburg.pages.search_index); then the staging folder the build went into replaces
   site/ in one step (coplimburg.output.publish).
 - on_build_error: the staging folder is discarded; site/ keeps the previous build, whole.
 """

@@ -27,8 +27,8 @@ from coplimburg.build import FILTERS, GLOBALS, LOGO, Build
 from coplimburg.editors.preview import HEADING, recover_from_not_found, terminal_report, write_problem_docs
 from coplimburg.output import discard, publish, staging_folder, write_files
 from coplimburg.pages.escaping import escape_front_matter, html_environment, trust_rendered
+from coplimburg.pages.search_index import IndexingFailed, index_site
 from coplimburg.problems import ContentError
-from coplimburg.search_index import IndexingFailed, index_site
 
 BUILD_KEY = "cop_build"
 # What MkDocs tells only some events: the command (on_startup; serve keeps this module loaded across its

@@ -11,7 +11,7 @@ import material
 from pages import page, pagefind_fragments
 from sitebuild import SAMPLE, build_site
 
-from coplimburg.search_order import SIGNATURE, _encode, sort_filters
+from coplimburg.pages.search_order import SIGNATURE, _encode, sort_filters
 
 UPSTREAM = Path(material.__file__).parent / "templates"
 

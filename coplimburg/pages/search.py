@@ -1,7 +1,7 @@
 """What site search (Pagefind) knows about a page: its kind, its date and, for events, when it ends.
 
 Prepared here for the template to display as `data-pagefind-filter` / `data-pagefind-meta` on the page's
-main content; `coplimburg.search_index` runs the indexer over the built site.
+main content; `coplimburg.pages.search_index` runs the indexer over the built site.
 """
 
 from __future__ import annotations

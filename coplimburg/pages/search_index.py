@@ -16,7 +16,7 @@ from typing import Any
 
 from pagefind_bin import get_executable
 
-from coplimburg.search_order import ENTRY, sort_filters
+from coplimburg.pages.search_order import ENTRY, sort_filters
 
 # The folder the browser loads the search library and index from, under site/.
 FOLDER = "pagefind"
