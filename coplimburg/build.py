@@ -41,7 +41,7 @@ from coplimburg.dates import AMSTERDAM
 from coplimburg.feeds.channels import FeedSettings
 from coplimburg.feeds.syndication import Syndication, prepare
 from coplimburg.pages import images, social
-from coplimburg.pages.cards import Card, cached, site_cards
+from coplimburg.pages.cards import Card, cached_all, site_cards
 from coplimburg.pages.downloads import Asset
 from coplimburg.pages.filters import FILTERS
 from coplimburg.pages.generate import assets, pages, yearly_pages
@@ -124,8 +124,7 @@ class Build:
 
     def card_files(self, logo: Path) -> dict[str, Path]:
         """Every social card by its output path, as a file in the cache folder (drawn there when missing)."""
-        mark = logo.read_bytes()
-        return {card.path: cached(card, mark, self.card_cache) for card in self.cards.values()}
+        return cached_all(list(self.cards.values()), logo.read_bytes(), self.card_cache)
 
     def image_files(self) -> dict[str, Path]:
         """Every responsive variant of the items' images by output path, as a file in the cache folder."""

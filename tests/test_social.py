@@ -160,3 +160,16 @@ def test_a_broken_image_file_gets_a_dutch_error_naming_the_file(content):
         load(root)
     (problem,) = [one for one in raised.value.problems if one.field == "image"]
     assert problem.message.startswith("'images/kapot.jpg' is geen leesbare afbeelding")
+
+
+def test_cards_drawn_by_several_processes_are_the_bytes_one_process_draws(tmp_path, monkeypatch):
+    logo = LOGO.read_bytes()
+    many = [
+        Card(f"assets/cards/x-{number}.png", f"Kaart {number}", "Evenement", "1 januari 2027") for number in range(4)
+    ]
+    monkeypatch.setattr(cards, "_PARALLEL_FROM", 2)  # the first build of a large site: drawn in parallel
+    parallel = cards.cached_all(many, logo, tmp_path / "parallel")
+    one_by_one = {card.path: cached(card, logo, tmp_path / "serial") for card in many}
+    assert {path: file.read_bytes() for path, file in parallel.items()} == {
+        path: file.read_bytes() for path, file in one_by_one.items()
+    }

@@ -12,6 +12,7 @@ import datetime as dt
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import icalendar
 from icalendar.enums import STATUS
@@ -110,15 +111,20 @@ def _calendar(feed: _Feed, events: list[Event], components: Mapping[str, bytes],
     calendar.add("X-WR-TIMEZONE", TZID)
     if feed.subscribable:
         calendar.add("X-PUBLISHED-TTL", REFRESH)
-    if events:
-        first, last = _span(events)
-        # Whole years around the events: independent of the build date, and small.
-        calendar.add_component(amsterdam(dt.date(first, 1, 1), dt.date(last + 1, 1, 1)))
+    # Whole years around the events: independent of the build date, and small.
+    timezone = _timezone_bytes(*_span(events)) if events else b""
     head: bytes = calendar.to_ical()
-    # icalendar writes subcomponents after the properties, so the events go right before the closing line.
+    # icalendar writes subcomponents after the properties: the time zone, then the events, go right before the
+    # closing line, each serialised once for all the files that carry it.
     closing = b"END:VCALENDAR\r\n"
     assert head.endswith(closing)
-    return head[: -len(closing)] + b"".join(components[event.id] for event in events) + closing
+    return head[: -len(closing)] + timezone + b"".join(components[event.id] for event in events) + closing
+
+
+@lru_cache(maxsize=64)
+def _timezone_bytes(first: int, last: int) -> bytes:
+    data: bytes = amsterdam(dt.date(first, 1, 1), dt.date(last + 1, 1, 1)).to_ical()
+    return data
 
 
 def event_components(event: Event, revision: Revision, site: Site, site_url: str) -> list[icalendar.Event]:

@@ -11,10 +11,14 @@ import datetime as dt
 import hashlib
 import io
 import json
+import multiprocessing
+import os
 import unicodedata
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 import PIL
@@ -31,6 +35,8 @@ FOLDER = "assets/cards"
 # Bump when the drawing changes, so cached cards are drawn anew.
 DRAWING_VERSION = "2"
 _FONTS = Path(__file__).parent / "fonts"
+# From this many cards to draw, starting worker processes (about half a second) pays for itself.
+_PARALLEL_FROM = 64
 _TEAL = (0, 121, 107)
 _WHITE = (255, 255, 255)
 _LIGHT_SHADE = 200  # the kind and the rule: a lighter teal-white than the title
@@ -93,6 +99,22 @@ def _cards(site: Site, today: dt.date, site_name: str) -> Iterator[tuple[str, Ca
     for partner in site.partners.values():
         page = item_path("partners", partner.id)
         yield page, Card(card_path(page), partner.name, f"Partner · {vocabularies.partner_kinds[partner.kind]}")
+
+
+def cached_all(cards: list[Card], logo: bytes, folder: Path) -> dict[str, Path]:
+    """Every card's PNG in the cache folder by its output path. Cards not in the cache are drawn; many at once
+    (a first build) are drawn by one process per core: each card is independent, so the bytes do not change."""
+    targets = {card.path: folder / f"{card.key(logo)}.png" for card in cards}
+    missing = [card for card in cards if not targets[card.path].is_file()]
+    workers = min(os.cpu_count() or 1, 8)
+    if len(missing) >= _PARALLEL_FROM and workers > 1:
+        # "spawn": MkDocs' preview runs threads, and forking a threaded process can deadlock.
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            list(pool.map(cached, missing, repeat(logo), repeat(folder), chunksize=32))
+    else:
+        for card in missing:
+            cached(card, logo, folder)
+    return targets
 
 
 def cached(card: Card, logo: bytes, folder: Path) -> Path:
