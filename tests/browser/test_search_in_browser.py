@@ -119,3 +119,19 @@ def test_without_javascript_there_is_no_search_control(open_page, site_url):
     page = open_page(java_script_enabled=False)
     page.goto(site_url)
     expect(page.get_by_role("button", name="Zoeken", exact=True)).to_be_hidden()
+
+
+def test_on_a_phone_the_dialog_is_laid_out_by_our_stylesheet_with_a_full_width_field(open_page, site_url):
+    # A stylesheet error (such as a block left open above these rules) leaves the dialog unstyled.
+    page = open_page(**PHONE)
+    page.goto(site_url)
+    page.keyboard.press("/")
+    field = page.locator("#cop-search-input")
+    expect(field).to_be_focused()
+    form = page.locator("[data-cop-search-form]").bounding_box()
+    box = field.bounding_box()
+    assert form is not None and box is not None
+    assert box["width"] >= form["width"] - 1
+    assert page.locator(".cop-search__label").evaluate("label => getComputedStyle(label).display") == "block"
+    for option in page.locator(".cop-search__kinds label").all():
+        assert option.evaluate("label => getComputedStyle(label).whiteSpace") == "nowrap"
