@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import shutil
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import axe_playwright_python
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request
+
+from bench.serve import serve
+
+__all__ = ["BUILD_MOMENT", "Watch", "axe_violations", "launch", "serve"]
 
 HOST = "127.0.0.1"
 # Debian's chromium runs as root here; no component, sync or background traffic may leave the machine.
@@ -32,25 +30,6 @@ CHROMIUM_ARGS = [
 BUILD_MOMENT = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def serve(root: Path) -> Iterator[str]:
-    """The folder served over HTTP on 127.0.0.1 at a free port, in a thread; yields the base URL."""
-    server = ThreadingHTTPServer((HOST, 0), functools.partial(QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def launch(playwright: Playwright) -> Browser:
