@@ -32,18 +32,6 @@ SAMPLE_EVENTS = {
 }
 
 
-@pytest.fixture
-def content(content):
-    """The shared content fixture without the programme, which names the sample CoPpisch events."""
-
-    def make(**collections: dict[str, str]) -> Path:
-        folder = content(**collections)
-        (folder / "site" / "programme.yml").write_text("programme: []\n", encoding="utf-8")
-        return folder
-
-    return make
-
-
 def event_text(**fields: str) -> str:
     values = {
         "title": "Tafelafstemming",

@@ -37,8 +37,6 @@ def post(title: str = "Nieuws", published: str = "2024-06-20", body: str = "Teks
 
 
 def syndicate(root: Path, site_url: str = SITE_URL, settings: FeedSettings = SETTINGS) -> Syndication:
-    # The sample programme names the sample events, which these small sites do not have.
-    (root / "site/programme.yml").write_text("programme: []\n", encoding="utf-8")
     return prepare(load(root), site_url, settings, dt.date(2026, 11, 28))
 
 

@@ -34,9 +34,7 @@ SERIES = {
 @pytest.fixture
 def events(content):
     def make(**files: str) -> Path:
-        folder = content(events=files)
-        (folder / "site" / "programme.yml").write_text("programme: []\n", encoding="utf-8")
-        return folder
+        return content(events=files)  # its programme names no sample event
 
     return make
 

@@ -181,7 +181,7 @@ def span(start: Moment, end: Moment | None, field: str = "start") -> Span:
     last = end if end is not None else start
     if last < start:
         raise ValueError(f"end: ligt vóór start ({start.isoformat()}); het einde mag niet vóór het begin liggen")
-    return Span(_midnight(start), _midnight(last + _DAY), all_day=True, open_end=end is None)
+    return Span(start_of_day(start), start_of_day(last + _DAY), all_day=True, open_end=end is None)
 
 
 def moment_span(moment: Moment, field: str) -> Span:
@@ -189,7 +189,7 @@ def moment_span(moment: Moment, field: str) -> Span:
     if isinstance(moment, dt.datetime):
         begin = local(moment, field)
         return Span(begin, begin, all_day=False, open_end=True)
-    return Span(_midnight(moment), _midnight(moment + _DAY), all_day=True, open_end=True)
+    return Span(start_of_day(moment), start_of_day(moment + _DAY), all_day=True, open_end=True)
 
 
 def local(moment: dt.datetime, field: str) -> dt.datetime:
@@ -294,15 +294,10 @@ def _session_span(moment: Moment, duration: dt.timedelta, planned: Span, field: 
         return Span(begin, finish, all_day=False, open_end=planned.open_end)
     if not planned.all_day:
         raise ValueError(f"{field}: schrijf een datum met tijd, net als start")
-    days = (planned.last_day - planned.first_day).days
-    return Span(
-        _midnight(moment), _midnight(moment + dt.timedelta(days=days + 1)), all_day=True, open_end=planned.open_end
-    )
+    after = moment + dt.timedelta(days=(planned.last_day - planned.first_day).days + 1)
+    return Span(start_of_day(moment), start_of_day(after), all_day=True, open_end=planned.open_end)
 
 
 def start_of_day(day: dt.date) -> dt.datetime:
     """Midnight in Amsterdam at the start of a day, aware: how a date-only value (`published`) is dated."""
     return dt.datetime.combine(day, dt.time(), AMSTERDAM)
-
-
-_midnight = start_of_day
