@@ -28,8 +28,13 @@ class Table(Item):
     status: Literal["actief", "afgerond"] = "actief"
 
     @property
+    def label(self) -> str:
+        """'Tafel 2A': how lists, filters and charts name the table."""
+        return f"Tafel {self.code}"
+
+    @property
     def page_title(self) -> str:
-        return f"Tafel {self.code}: {self.title}"
+        return f"{self.label}: {self.title}"
 
     @property
     def page_description(self) -> str:

@@ -84,7 +84,7 @@ def _cards(site: Site, today: dt.date, site_name: str) -> Iterator[tuple[str, Ca
     for table in site.tables.values():
         page = item_path("tables", table.id)
         status = "Actief" if table.status == "actief" else "Afgerond"
-        yield page, Card(card_path(page), f"Tafel {table.code}: {table.title}", "Innovatietafel", status)
+        yield page, Card(card_path(page), table.page_title, "Innovatietafel", status)
     for event in site.events.values():
         page = item_path("events", event.id)
         when = dutch_span(event.schedule.next_session(today).span)

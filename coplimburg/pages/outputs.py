@@ -185,7 +185,7 @@ class Yearly:
                     f"Staafdiagram met per innovatietafel drie staven: gehouden sessies, nieuwe of bijgewerkte "
                     f"producten en nieuwsberichten in {year}.",
                     "Innovatietafel",
-                    [f"Tafel {line.table.code}" for line in tables],
+                    [line.table.label for line in tables],
                     ["Sessies", "Producten", "Nieuwsberichten"],
                     [[line.sessions, len(line.products), len(line.posts)] for line in tables],
                     stacked=False,
@@ -248,7 +248,7 @@ class Yearly:
                     "Staafdiagram met per innovatietafel drie staven: gehouden sessies, producten en "
                     "nieuwsberichten, over alle jaren samen.",
                     "Innovatietafel",
-                    [f"Tafel {table.code}" for table in tables],
+                    [table.label for table in tables],
                     ["Sessies", "Producten", "Nieuwsberichten"],
                     per_table,
                     stacked=False,

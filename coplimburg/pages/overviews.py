@@ -115,7 +115,7 @@ def agenda(site: Site, items: ItemViews, today: dt.date, site_url: str) -> Agend
 
 def catalogue(site: Site) -> CatalogueView:
     vocabularies = site.vocabularies
-    table_labels = {table.id: f"Tafel {table.code}" for table in site.tables.values()}
+    table_labels = {table.id: table.label for table in site.tables.values()}
     facet_specs: list[tuple[str, str, Mapping[str, str], Callable[[Product], list[str]]]] = [
         ("type", "Soort", vocabularies.types, lambda product: [product.type]),
         ("doelgroep", "Doelgroep", vocabularies.audiences, lambda product: product.audiences),

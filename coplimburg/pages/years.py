@@ -120,7 +120,7 @@ def _year(site: Site, year: int, entries: list[ArchiveEntry], today: dt.date) ->
         (post for post in site.posts.values() if post.published.year == year and post.published <= today),
         key=lambda post: (post.published, post.id),
     )
-    table_labels = {table.id: f"Tafel {table.code}" for table in tables_in_order(site)}
+    table_labels = {table.id: table.label for table in tables_in_order(site)}
     tables = []
     for table in tables_in_order(site):
         tables.append(
