@@ -8,9 +8,9 @@ imports MkDocs. The events, in the order MkDocs fires them:
   all content, reads the agenda state, and prepares the page views and CoPPIG (entries, feeds, editions).
   A content problem raises ContentError here: `mkdocs build` fails with the list; `mkdocs serve` shows
   the list as the site instead. `mkdocs build` then writes into a staging folder beside site/.
-- on_files: `pages()` (overviews, items, year pages, CoPPIG pages), `downloads()`, `calendars()`,
-  `card_files()` (social cards) and `image_files()` (responsive image variants), both drawn only when not in
-  .cache/, join MkDocs' files.
+- on_files: `pages()` (overviews, items, year pages, CoPPIG pages), `downloads()`, `card_files()` (social
+  cards) and `image_files()` (responsive image variants), both drawn only when not in .cache/, join MkDocs'
+  files. `start_calendars()` starts the calendars on another core (coplimburg.background): they need no page.
 - on_env: `FILTERS` (Dutch dates, checked links) and `GLOBALS` (the search dialog's kinds) are registered in
   the theme's Jinja environment, and autoescape is turned on (coplimburg.pages.escaping): every value is text
   unless MkDocs rendered it.
@@ -18,9 +18,10 @@ imports MkDocs. The events, in the order MkDocs fires them:
   items carry.
 - on_page_context: the page body is marked as trusted HTML; `page_context()` gives a page's template its
   view, JSON-LD, sharing meta tags, feed links and search entry (coplimburg.pages.search).
-- on_post_build: `outputs()` are the feeds and e-mail editions, written by the adapter; Pagefind indexes the
-  written site for search (coplimburg.pages.search_index); then the staging folder the build went into replaces
-  site/ in one step (coplimburg.output.publish).
+- on_post_build: Pagefind starts indexing the written pages for search (coplimburg.pages.search_index) while
+  `outputs()` makes the feeds and e-mail editions and collects the calendars; when the index is complete the
+  adapter writes the outputs, and the staging folder the build went into replaces site/ in one step
+  (coplimburg.output.publish).
 - on_build_error: the staging folder is discarded; site/ keeps the previous build, whole.
 """
 
@@ -32,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coplimburg.background import Pending, in_background
 from coplimburg.calendar.ics import calendar_files
 from coplimburg.calendar.state import AgendaState, read_state
 from coplimburg.content.loader import load
@@ -73,6 +75,8 @@ class Build:
     rendered: dict[tuple[str, str], str] = field(default_factory=dict)
     # Where the finished build goes; MkDocs writes into a staging folder until then (None under serve).
     site_dir: Path | None = None
+    # The calendars, made on another core while MkDocs renders the pages (start_calendars).
+    pending_calendars: Pending[dict[str, bytes]] | None = None
 
     @classmethod
     def start(cls, root: Path, site_url: str, site_name: str, site_description: str, extra: Mapping[str, Any]) -> Build:
@@ -120,7 +124,13 @@ class Build:
         return list(assets(self.site))
 
     def calendars(self) -> dict[str, bytes]:
+        """Every calendar by output path: agenda.ics, one per table, one per event."""
         return calendar_files(self.site, self.site_url or "/", self.agenda_state, self.today)
+
+    def start_calendars(self) -> None:
+        """Start making the calendars in a worker process; `outputs()` collects them."""
+        arguments = (self.site, self.site_url or "/", self.agenda_state, self.today)
+        self.pending_calendars = in_background(calendar_files, *arguments)
 
     def card_files(self, logo: Path) -> dict[str, Path]:
         """Every social card by its output path, as a file in the cache folder (drawn there when missing)."""
@@ -162,5 +172,7 @@ class Build:
         )
 
     def outputs(self) -> dict[str, bytes]:
-        """Feeds and e-mail editions by output path; run after every item page was rendered."""
-        return self.syndication.outputs(self.rendered)
+        """Every file that is not a page by output path: feeds, e-mail editions and calendars; run after every
+        item page was rendered."""
+        calendars = self.pending_calendars.result() if self.pending_calendars else self.calendars()
+        return {**self.syndication.outputs(self.rendered), **calendars}

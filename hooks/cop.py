@@ -27,7 +27,7 @@ from coplimburg.build import FILTERS, GLOBALS, LOGO, Build
 from coplimburg.editors.preview import HEADING, recover_from_not_found, terminal_report, write_problem_docs
 from coplimburg.output import discard, publish, staging_folder, write_files
 from coplimburg.pages.escaping import escape_front_matter, html_environment, trust_rendered
-from coplimburg.pages.search_index import IndexingFailed, index_site
+from coplimburg.pages.search_index import Indexing, IndexingFailed
 from coplimburg.problems import ContentError
 
 BUILD_KEY = "cop_build"
@@ -78,8 +78,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, src_uri, content=text))
         for published in build.downloads():
             files.append(Download.generated(config, published.url, abs_src_path=str(published.source)))
-        for path, data in build.calendars().items():
-            files.append(File.generated(config, path, content=data))
+        build.start_calendars()  # on another core while MkDocs renders; written in on_post_build
         drawn = {**build.card_files(Path(config.docs_dir) / LOGO), **build.image_files()}
         for path, source in drawn.items():
             files.append(Download.generated(config, path, abs_src_path=str(source)))
@@ -112,11 +111,16 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigat
 def on_post_build(config: MkDocsConfig) -> None:
     build = _build(config)
     if build is not None:
-        write_files(Path(config.site_dir), build.outputs())
+        site = Path(config.site_dir)
         try:
-            index_site(Path(config.site_dir))
+            # Pagefind indexes the written pages while feeds and editions are made; the outputs are written
+            # when the index is complete, so what Pagefind sees never depends on timing.
+            with Indexing(site) as indexing:
+                outputs = build.outputs()
+                indexing.finish()
         except IndexingFailed as error:
             raise PluginError(str(error)) from None
+        write_files(site, outputs)
         if build.site_dir is not None:
             publish(Path(config.site_dir), build.site_dir)
             config.site_dir = str(build.site_dir)

@@ -138,7 +138,14 @@
     if (event.target === dialog) dialog.close();  // a click on the backdrop
   });
   // Keys typed in the dialog are for the dialog: the theme's shortcuts ("n", "p", …) must not fire here.
-  dialog.addEventListener("keydown", function (event) { event.stopPropagation(); });
+  dialog.addEventListener("keydown", function (event) {
+    if (dialog.open) event.stopPropagation();
+  });
+  // A closed dialog's field can keep focus until the browser's next rendering update; let it go at once,
+  // so a key typed right after Escape reaches the page.
+  dialog.addEventListener("close", function () {
+    if (dialog.contains(document.activeElement)) document.activeElement.blur();
+  });
   form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
   form.addEventListener("input", search);
   form.addEventListener("change", function (event) {
@@ -155,7 +162,8 @@
     if (dialog.open || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key !== "/" && event.key !== "s") return;
     var target = event.target;
-    if (target.closest && target.closest("input, textarea, select, [contenteditable]")) return;
+    var field = !dialog.contains(target) && target.closest && target.closest("input, textarea, select, [contenteditable]");
+    if (field) return;
     event.preventDefault();
     open();
   });
