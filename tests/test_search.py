@@ -5,12 +5,15 @@ give byte-identical search files."""
 from __future__ import annotations
 
 import gzip
+import shutil
 from pathlib import Path
 
 import material
+import pytest
 from pages import page, pagefind_fragments
 from sitebuild import SAMPLE, build_site
 
+from coplimburg.pages.search_index import Indexing, IndexingFailed, index_site
 from coplimburg.pages.search_order import SIGNATURE, _encode, sort_filters
 
 UPSTREAM = Path(material.__file__).parent / "templates"
@@ -100,3 +103,19 @@ def test_filter_values_are_rewritten_in_sorted_order_and_the_references_follow(t
     assert meta_file.name.removeprefix("pagefind.").removesuffix(".pf_meta") in (
         folder / "pagefind-entry.json"
     ).read_text(encoding="utf-8")
+
+
+def test_a_site_pagefind_cannot_index_fails_the_build_with_pagefinds_own_words(tmp_path):
+    with pytest.raises(IndexingFailed) as failure:
+        index_site(tmp_path)
+    lead, *printed = str(failure.value).splitlines()
+    assert lead == "Pagefind kon de zoekindex niet maken:"
+    assert any("did not contain any html files" in line for line in printed)
+
+
+def test_a_build_that_fails_while_pagefind_works_stops_the_indexer(built_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("pagefind"))
+    with pytest.raises(RuntimeError, match="feed kapot"), Indexing(site) as indexing:
+        raise RuntimeError("feed kapot")
+    assert indexing._process.returncode is not None  # ended, not left running after the build

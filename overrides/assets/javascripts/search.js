@@ -144,7 +144,7 @@
   // A closed dialog's field can keep focus until the browser's next rendering update; let it go at once,
   // so a key typed right after Escape reaches the page.
   dialog.addEventListener("close", function () {
-    if (dialog.contains(document.activeElement)) document.activeElement.blur();
+    if (!dialog.open && dialog.contains(document.activeElement)) document.activeElement.blur();
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
   form.addEventListener("input", search);
