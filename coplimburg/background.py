@@ -11,6 +11,7 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Generic, ParamSpec, TypeVar
 
 T = TypeVar("T")
@@ -20,24 +21,34 @@ P = ParamSpec("P")
 class Pending(Generic[T]):
     """A result that is being made elsewhere; `result()` waits for it and raises what the work raised."""
 
-    def __init__(self, future: Future[T]) -> None:
+    def __init__(self, future: Future[T], again: Callable[[], T]) -> None:
         self._future = future
+        self._again = again
 
     def result(self) -> T:
-        return self._future.result()
+        try:
+            return self._future.result()
+        except BrokenProcessPool:
+            # The worker could not run: a script without an `if __name__ == "__main__":` guard started the
+            # build, or the worker was killed. The work is done here instead, with the same result.
+            return self._again()
 
 
 def in_background(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Pending[T]:
     """Start `function(*args, **kwargs)` in a worker process; its arguments and result must pickle."""
+
+    def again() -> T:
+        return function(*args, **kwargs)
+
     if (os.cpu_count() or 1) < 2:
         done: Future[T] = Future()
         try:
-            done.set_result(function(*args, **kwargs))
+            done.set_result(again())
         except Exception as error:  # kept for result(), as a worker would
             done.set_exception(error)
-        return Pending(done)
+        return Pending(done, again)
     # "spawn": MkDocs' preview runs threads, and forking a threaded process can deadlock.
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
     future = pool.submit(function, *args, **kwargs)
     pool.shutdown(wait=False)  # the worker finishes its one task, then exits
-    return Pending(future)
+    return Pending(future, again)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -37,3 +39,16 @@ def test_an_error_in_the_work_is_raised_where_the_result_is_collected(monkeypatc
     pending = in_background(_fails, "kapot")
     with pytest.raises(ValueError, match="kapot"):
         pending.result()
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="with one core no worker is started")
+def test_a_worker_that_cannot_run_leaves_the_work_to_this_process(tmp_path):
+    # A build started by a script without `if __name__ == "__main__":` breaks a spawned worker.
+    script = tmp_path / "bouw.py"
+    script.write_text(
+        "from coplimburg.background import in_background\nprint(in_background(sum, [1, 2, 3]).result())\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "6"
