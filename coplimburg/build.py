@@ -84,7 +84,7 @@ class Build:
         settings = read_settings(dict(extra), root / "mkdocs.yml")
         today = settings.today()
         content = root / settings.content_dir
-        site = publish(load(content), today)  # items scheduled after `today` are held back
+        site = publish(load(content, today), today)  # items scheduled after `today` are held back
         feed_settings = FeedSettings(
             title=site_name,
             description=site_description,

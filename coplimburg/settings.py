@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Any
 
+import yaml
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from coplimburg.content.fields import DayField, Strict, Text, Url, validate
@@ -90,3 +91,38 @@ def _line_of(lines: list[str], field: str) -> int:
         elif inside and name and re.match(rf"^\s+{re.escape(name)}:", line):
             return number
     return 0
+
+
+def read_config(file: Path) -> dict[str, Any]:
+    """mkdocs.yml as data, without MkDocs: tags such as !ENV or !!python/name read as plain values."""
+    loaded = yaml.load(file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def project_today(config_file: Path) -> dt.date:
+    """The build date the build of this project would use, for commands that run without MkDocs (`cop check`,
+    `cop agenda`): COP_BUILD_DATE, else `extra.cop.build_date` in `config_file`, else today in Amsterdam.
+    Raises ContentError for a wrong setting and ValueError when the file is no YAML."""
+    if not config_file.is_file():
+        return build_date()
+    try:
+        config = read_config(config_file)
+    except yaml.YAMLError as error:
+        raise ValueError(f"{config_file.as_posix()}: geen geldige YAML ({error})") from None
+    extra = config.get("extra")
+    return read_settings(extra if isinstance(extra, dict) else {}, config_file).today()
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    pass
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_ConfigLoader.add_multi_constructor("", _any_tag)

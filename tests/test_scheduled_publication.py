@@ -3,7 +3,9 @@ until the build date reaches it; `cop check` names it as scheduled, and the prev
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import feedparser
@@ -12,7 +14,10 @@ import lxml.html
 import pytest
 from sitebuild import BUILD_DATE, build_site
 
+from coplimburg.build import Build
 from coplimburg.editors.cli import main
+from coplimburg.problems import ContentError
+from coplimburg.settings import read_config
 
 RELEASE = "2027-01-15"
 POST = f"""---
@@ -115,3 +120,53 @@ def test_a_link_to_an_item_that_appears_later_is_reported_until_that_day(schedul
     ]
     monkeypatch.setenv("COP_BUILD_DATE", RELEASE)
     load(scheduled_project / "content")
+
+
+FAR_POST = """---
+title: Bericht voor later
+summary: Dit bericht verschijnt pas in 2098.
+published: 2098-06-01
+categories: [algemeen]
+---
+Nog lang geduld.
+"""
+
+
+def _with_build_date(project: Path, day: str) -> dict:
+    """Pin `extra.cop.build_date` in the project's mkdocs.yml; its `extra` as the build reads it."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^    build_date: .*$", f"    build_date: {day}", text), encoding="utf-8")
+    return read_config(config)["extra"]
+
+
+@pytest.fixture
+def linked_far_post(project: Path, monkeypatch) -> Path:
+    """A post scheduled for 2098 and a published post that links to it; no build date in the environment."""
+    monkeypatch.delenv("COP_BUILD_DATE", raising=False)
+    monkeypatch.delenv("COP_PREVIEW_SCHEDULED", raising=False)
+    (project / "content/news/bericht-voor-later.md").write_text(FAR_POST, encoding="utf-8")
+    news = project / "content/news/netwerk-van-start.md"
+    news.write_text(news.read_text(encoding="utf-8") + "\nZie [later](/coppig/nieuws/bericht-voor-later/).\n")
+    return project
+
+
+def test_the_build_checks_links_against_the_build_date_set_in_mkdocs_yml(linked_far_post):
+    extra = _with_build_date(linked_far_post, "2099-01-01")
+    build = Build.start(linked_far_post, "https://example.org/", "CoP Limburg", "", extra)
+    assert build.today == dt.date(2099, 1, 1)
+    assert "bericht-voor-later" in build.site.posts
+    extra = _with_build_date(linked_far_post, BUILD_DATE)
+    with pytest.raises(ContentError) as caught:
+        Build.start(linked_far_post, "https://example.org/", "CoP Limburg", "", extra)
+    assert [problem.field for problem in caught.value.problems] == ["link"]
+
+
+def test_cop_check_uses_the_build_date_set_in_mkdocs_yml(linked_far_post, capsys):
+    content = str(linked_far_post / "content")
+    _with_build_date(linked_far_post, "2099-01-01")
+    assert main(["check", "--content", content]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith("Inhoud in orde")
+    _with_build_date(linked_far_post, BUILD_DATE)
+    assert main(["check", "--content", content]) == 1
+    assert "pas op 1 juni 2098 verschijnt (gepland)" in capsys.readouterr().err

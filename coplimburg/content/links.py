@@ -9,6 +9,7 @@ the strict build on a link, and no English MkDocs warning reaches an editor.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator, Mapping
@@ -39,9 +40,12 @@ _HREF = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']+)["']""")
 _INLINE_CODE = re.compile(r"`[^`]*`")
 
 
-def check_links(content: Path, documents: Mapping[str, list[Document]], ids: Mapping[str, Any]) -> list[Problem]:
-    """Every internal link of every item body (documents by collection key) and of every docs/ page."""
-    site = site_map(content, documents, ids)
+def check_links(
+    content: Path, documents: Mapping[str, list[Document]], ids: Mapping[str, Any], today: dt.date
+) -> list[Problem]:
+    """Every internal link of every item body (documents by collection key) and of every docs/ page; `today` is
+    the build date (what is scheduled after it, and which year pages exist)."""
+    site = site_map(content, documents, ids, today)
     problems: list[Problem] = []
     for key, listed in documents.items():
         for document in listed:

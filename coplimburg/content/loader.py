@@ -6,6 +6,7 @@ so editors fix everything in one go and nothing is half-published.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -21,14 +22,18 @@ from coplimburg.content.site import Site
 from coplimburg.content.sitedata import PartnerFile, ProgrammeFile, Vocabularies
 from coplimburg.content.slugs import slugify
 from coplimburg.content.source import Document, read_markdown, read_yaml
+from coplimburg.dates import build_date
 from coplimburg.problems import ContentError, Problem
 
 ItemT = TypeVar("ItemT", bound=Item)
 ModelT = TypeVar("ModelT", bound=Strict)
 
 
-def load(content: Path) -> Site:
-    """Read and check everything under `content/`; raise ContentError listing every problem."""
+def load(content: Path, today: dt.date | None = None) -> Site:
+    """Read and check everything under `content/`; raise ContentError listing every problem.
+
+    `today` is the build date, which decides what is still scheduled (links to it are reported); without it,
+    coplimburg.dates.build_date() (COP_BUILD_DATE or today)."""
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
     display = _displayer(content)
@@ -54,7 +59,7 @@ def load(content: Path) -> Site:
         programme: ProgrammeFile = site_data["programme.yml"]
         programme_events = [edition.event for edition in programme.programme]
         problems += check_site_data(known, site_data["matrix.yml"], programme_events, documents)
-        problems += check_links(content, raw, known.ids)
+        problems += check_links(content, raw, known.ids, today or build_date())
         if not problems:
             return Site(
                 content=content,

@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 from coplimburg.content.collections import COLLECTIONS, FILE_COLLECTIONS
 from coplimburg.content.publication import show_scheduled
 from coplimburg.content.source import Document
-from coplimburg.dates import build_date
 from coplimburg.urls import (
     AGENDA_ICS,
     EDITIONS_SOURCE,
@@ -67,9 +66,8 @@ def url_of(source: str) -> str:
     return f"/{stem}/" if stem else "/"
 
 
-def site_map(content: Path, documents: Mapping[str, list[Document]], ids: Mapping[str, Any]) -> SiteMap:
+def site_map(content: Path, documents: Mapping[str, list[Document]], ids: Mapping[str, Any], today: dt.date) -> SiteMap:
     site = SiteMap(own_hosts=_own_hosts(content.parent / "mkdocs.yml"), content=content)
-    today = build_date()
     for collection in COLLECTIONS.values():
         if collection.overview:
             site.pages[collection.overview.source] = None

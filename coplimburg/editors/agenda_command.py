@@ -9,8 +9,8 @@ from pathlib import Path
 from coplimburg.calendar.state import STATE_FILE, behind, read_state, revise, unknown, write_state
 from coplimburg.content.loader import load
 from coplimburg.content.site import Site
-from coplimburg.dates import build_date
 from coplimburg.problems import ContentError
+from coplimburg.settings import CONFIG_FILE, project_today
 
 
 def update_agenda_state(content: Path, stage: bool = False) -> int:
@@ -19,9 +19,9 @@ def update_agenda_state(content: Path, stage: bool = False) -> int:
     With `stage` (the pre-commit hook): events whose files git does not track yet are left out, so the state
     never names an event the commit lacks, and the state file is staged, so the commit carries it at once."""
     try:
-        site = load(content)
+        today = project_today(content.parent / CONFIG_FILE)
+        site = load(content, today)
         state = read_state(content)
-        today = build_date()
     except (ContentError, ValueError) as error:
         print(error, file=sys.stderr)
         return 1

@@ -12,6 +12,7 @@ from coplimburg.content.loader import load
 from coplimburg.editors.dutch_argparse import DutchArgumentParser
 from coplimburg.editors.scaffold import KINDS, ScaffoldError, new_item
 from coplimburg.problems import ContentError
+from coplimburg.settings import CONFIG_FILE, project_today
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,15 +107,16 @@ def _check(content: Path) -> int:
         print(f"{content.as_posix()}: map niet gevonden; start cop check in de map van de site", file=sys.stderr)
         return 2
     try:
-        site = load(content)
-    except ContentError as error:
+        today = project_today(content.parent / CONFIG_FILE)
+        site = load(content, today)
+    except (ContentError, ValueError) as error:
         print(error, file=sys.stderr, flush=True)
         return 1
     counts = ", ".join(f"{count} {name}" for name, count in site.counts().items())
     print(f"Inhoud in orde: {counts}.")
     from coplimburg.editors.scheduled_report import print_scheduled
 
-    print_scheduled(site)
+    print_scheduled(site, today)
     from coplimburg.editors.agenda_command import agenda_state_warning
 
     return agenda_state_warning(site)

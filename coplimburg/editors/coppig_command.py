@@ -26,7 +26,7 @@ from coplimburg.feeds.message import MessageError, edition_message, message_byte
 from coplimburg.feeds.sent_state import SENT_FILE, Sending, read_sent, write_sent
 from coplimburg.feeds.syndication import prepare
 from coplimburg.problems import ContentError
-from coplimburg.settings import read_settings
+from coplimburg.settings import read_config, read_settings
 
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
@@ -87,11 +87,11 @@ def run(arguments: argparse.Namespace, now: dt.datetime | None = None) -> int:
     if not config_file.is_file():
         return _fail(f"{config_file.as_posix()}: niet gevonden; start cop coppig in de map van de site", 2)
     try:
-        config = _read_config(config_file)
+        config = read_config(config_file)
         settings = read_settings(config.get("extra") or {}, config_file)
         today = settings.today()
         content = config_file.parent / settings.content_dir
-        site = load(content)
+        site = load(content, today)
         sent = read_sent(content)
     except (ContentError, ValueError, yaml.YAMLError) as error:
         return _fail(str(error), 1)
@@ -178,27 +178,6 @@ def _summary(message: EmailMessage, data: bytes, items: int) -> str:
 
 def _kb(size: int) -> str:
     return f"{size / 1000:.1f} kB".replace(".", ",")
-
-
-def _read_config(file: Path) -> dict[str, Any]:
-    """mkdocs.yml as data, without MkDocs: tags such as !ENV or !!python/name read as plain values."""
-    loaded = yaml.load(file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    return loaded if isinstance(loaded, dict) else {}
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    pass
-
-
-def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)  # type: ignore[arg-type]
-
-
-_ConfigLoader.add_multi_constructor("", _any_tag)
 
 
 def _fail(message: str, code: int) -> int:

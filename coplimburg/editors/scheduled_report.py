@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from coplimburg.content.publication import scheduled
 from coplimburg.content.site import Site
-from coplimburg.dates import build_date
 
 
-def print_scheduled(site: Site) -> None:
-    held = scheduled(site, build_date())
+def print_scheduled(site: Site, today: dt.date) -> None:
+    held = scheduled(site, today)
     if held:
         print(f"Gepland (nog niet gepubliceerd; de nachtelijke publicatie zet ze op de site): {len(held)}")
         for one in held:
