@@ -7,11 +7,14 @@ import pytest
 from chromium import axe_violations
 from playwright.sync_api import Page, expect
 
+# Results the dialog shows at first and per "Meer resultaten" (search.js).
+PAGE_SIZE = 5
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 3}
 
 
 def search(page: Page, words: str, kind: str = "Alles") -> list[str]:
-    """The result paths the search dialog lists for what a visitor types, once the status says it is done."""
+    """The result paths the search dialog lists for what a visitor types, once the status says it is done: the
+    first five, then the rest as a visitor pressing "Meer resultaten" until it is gone sees them."""
     dialog = page.get_by_role("dialog", name="Zoeken op de site")
     if not dialog.is_visible():
         page.get_by_role("button", name="Zoeken", exact=True).click()
@@ -25,7 +28,14 @@ def search(page: Page, words: str, kind: str = "Alles") -> list[str]:
     count = status.inner_text()
     expected = 0 if count.startswith("Geen") else int(count.split()[0])
     results = dialog.locator(".cop-search__result h3 a")
-    expect(results).to_have_count(min(expected, 10))
+    expect(results).to_have_count(min(expected, PAGE_SIZE))
+    more = dialog.get_by_role("button", name="Meer resultaten")
+    while more.is_visible():
+        shown = results.count()
+        more.click()
+        expect(results).to_have_count(min(expected, shown + PAGE_SIZE))
+        expect(results.nth(shown)).to_be_focused()  # the first new result, so a keyboard user reads on
+    assert results.count() == expected
     return results.evaluate_all("links => links.map(link => new URL(link.href).pathname)")
 
 

@@ -4,7 +4,9 @@
 (function () {
   "use strict";
 
-  var PAGE_SIZE = 10;
+  // Five results at a time, as Pagefind's own interface shows: each costs its page's fragment (about 1 KB),
+  // and a phone shows about four. "Meer resultaten" loads the next five.
+  var PAGE_SIZE = 5;
   var dialog = document.querySelector("[data-cop-search]");
   var opener = document.querySelector("[data-cop-search-open]");
   if (!dialog || !opener || typeof dialog.showModal !== "function") {
