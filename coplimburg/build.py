@@ -123,14 +123,13 @@ class Build:
         """The files items name (downloads, images), published as they are."""
         return list(assets(self.site))
 
-    def calendars(self) -> dict[str, bytes]:
-        """Every calendar by output path: agenda.ics, one per table, one per event."""
-        return calendar_files(self.site, self.site_url or "/", self.agenda_state, self.today)
+    def _calendar_inputs(self) -> tuple[Site, str, AgendaState, dt.date]:
+        """What every calendar (agenda.ics, one per table, one per event) is made from."""
+        return (self.site, self.site_url or "/", self.agenda_state, self.today)
 
     def start_calendars(self) -> None:
         """Start making the calendars in a worker process; `outputs()` collects them."""
-        arguments = (self.site, self.site_url or "/", self.agenda_state, self.today)
-        self.pending_calendars = in_background(calendar_files, *arguments)
+        self.pending_calendars = in_background(calendar_files, *self._calendar_inputs())
 
     def card_files(self, logo: Path) -> dict[str, Path]:
         """Every social card by its output path, as a file in the cache folder (drawn there when missing)."""
@@ -174,5 +173,7 @@ class Build:
     def outputs(self) -> dict[str, bytes]:
         """Every file that is not a page by output path: feeds, e-mail editions and calendars; run after every
         item page was rendered."""
-        calendars = self.pending_calendars.result() if self.pending_calendars else self.calendars()
+        # Without a started worker (a Build used outside MkDocs) the calendars are made here.
+        pending = self.pending_calendars
+        calendars = pending.result() if pending else calendar_files(*self._calendar_inputs())
         return {**self.syndication.outputs(self.rendered), **calendars}

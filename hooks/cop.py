@@ -122,7 +122,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             raise PluginError(str(error)) from None
         write_files(site, outputs)
         if build.site_dir is not None:
-            publish(Path(config.site_dir), build.site_dir)
+            publish(site, build.site_dir)
             config.site_dir = str(build.site_dir)
     if _process.get("serving"):
         recover_from_not_found(Path(config.site_dir), config.site_url or "", broken=build is None)
