@@ -9,15 +9,22 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: build serve test check bench lighthouse lint clean golden fuzz
 
+# Our modules' bytecode, written ahead: where PYTHONDONTWRITEBYTECODE is set (as on our VMs) every build
+# would otherwise compile them again, 0.3 s. compileall only compiles what changed.
+BYTECODE = $(BIN)/python -m compileall -q coplimburg hooks bench > /dev/null
+
 build: $(VENV)/.site
+	$(BYTECODE)
 	$(BIN)/mkdocs build --strict
 
 # The preview also shows items scheduled for later (marked "nog niet gepubliceerd"); builds never do.
 serve: $(VENV)/.site
+	$(BYTECODE)
 	COP_PREVIEW_SCHEDULED=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # make bench BENCH_ARGS="--sizes 100,1000 --runs 3"; results in bench-results/results.json.
 bench: $(VENV)/.site
+	$(BYTECODE)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 # Lighthouse (package.json) on every page type of site/, served with gzip; results in lighthouse-results/.
@@ -30,6 +37,7 @@ check: $(VENV)/.site
 
 test: $(VENV)/.test $(ENGINE_VENV)/.site
 	bash tests/ensure-chromium
+	$(BYTECODE)
 	$(BIN)/ruff check coplimburg hooks tests bench
 	$(BIN)/ruff format --check coplimburg hooks tests bench
 	$(BIN)/mypy

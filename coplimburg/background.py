@@ -1,8 +1,9 @@
-"""Work of a build that needs no rendered page, done on another core while MkDocs renders the pages.
+"""Work of a build that needs no page template, done on another core while MkDocs renders the pages.
 
 MkDocs renders pages in one process on one core. Work that only needs the loaded content (the calendars)
-starts in a second process when the build starts and is collected when the pages are written: on a machine
-with two or more cores it then costs the build next to nothing. With one core it simply runs at once.
+or the pages' rendered Markdown (the feeds and e-mail editions) goes to one worker process, task after
+task, and is collected when the pages are written: on a machine with two or more cores it then costs the
+build next to nothing. With one core each task simply runs at once.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from typing import Generic, ParamSpec, TypeVar
 
 T = TypeVar("T")
@@ -34,21 +36,45 @@ class Pending(Generic[T]):
             return self._again()
 
 
-def in_background(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Pending[T]:
-    """Start `function(*args, **kwargs)` in a worker process; its arguments and result must pickle."""
+class Worker:
+    """One worker process for a build's background tasks, which run one after another in the order given.
 
-    def again() -> T:
-        return function(*args, **kwargs)
+    `close()` when the last task is given: the process finishes its tasks, then exits."""
 
-    if (os.cpu_count() or 1) < 2:
-        done: Future[T] = Future()
+    def __init__(self) -> None:
+        # "spawn": MkDocs' preview runs threads, and forking a threaded process can deadlock.
+        context = multiprocessing.get_context("spawn")
+        self._pool = ProcessPoolExecutor(1, mp_context=context) if (os.cpu_count() or 1) >= 2 else None
+
+    def run(self, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Pending[T]:
+        """Start `function(*args, **kwargs)`; its arguments and result must pickle."""
+        again = partial(function, *args, **kwargs)
+        if self._pool is None:
+            return Pending(_done(again), again)
         try:
-            done.set_result(again())
-        except Exception as error:  # kept for result(), as a worker would
-            done.set_exception(error)
-        return Pending(done, again)
-    # "spawn": MkDocs' preview runs threads, and forking a threaded process can deadlock.
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-    future = pool.submit(function, *args, **kwargs)
-    pool.shutdown(wait=False)  # the worker finishes its one task, then exits
-    return Pending(future, again)
+            future = self._pool.submit(function, *args, **kwargs)
+        except BrokenProcessPool as error:  # an earlier task already found the worker broken
+            future = Future()
+            future.set_exception(error)
+        return Pending(future, again)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False)
+
+
+def in_background(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Pending[T]:
+    """Start `function(*args, **kwargs)` in a worker process of its own; its arguments and result must pickle."""
+    worker = Worker()
+    pending = worker.run(function, *args, **kwargs)
+    worker.close()
+    return pending
+
+
+def _done(work: Callable[[], T]) -> Future[T]:
+    done: Future[T] = Future()
+    try:
+        done.set_result(work())
+    except Exception as error:  # kept for result(), as a worker would
+        done.set_exception(error)
+    return done

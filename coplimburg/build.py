@@ -10,17 +10,20 @@ imports MkDocs. The events, in the order MkDocs fires them:
   the list as the site instead. `mkdocs build` then writes into a staging folder beside site/.
 - on_files: `pages()` (overviews, items, year pages, CoPPIG pages), `downloads()`, `card_files()` (social
   cards) and `image_files()` (responsive image variants), both drawn only when not in .cache/, join MkDocs'
-  files. `start_calendars()` starts the calendars on another core (coplimburg.background): they need no page.
-- on_env: `FILTERS` (Dutch dates, checked links) and `GLOBALS` (the search dialog's kinds) are registered in
-  the theme's Jinja environment, and autoescape is turned on (coplimburg.pages.escaping): every value is text
-  unless MkDocs rendered it.
+  files. `start_calendars()` starts the calendars in a worker process on another core (coplimburg.background):
+  they need no page.
+- on_env: every page's Markdown is rendered, so `start_feeds()` gives the feeds and e-mail editions to the
+  same worker while MkDocs renders the page templates. `FILTERS` (Dutch dates, checked links) and `GLOBALS`
+  (the search dialog's kinds) are registered in the theme's Jinja environment, and autoescape is turned on
+  (coplimburg.pages.escaping): every value is text unless MkDocs rendered it. Compiled templates are kept in
+  .cache/templates/ for the next build.
 - on_page_content: front-matter text is escaped; `capture()` keeps each item page's rendered HTML, which feed
   items carry.
 - on_page_context: the page body is marked as trusted HTML; `page_context()` gives a page's template its
   view, JSON-LD, sharing meta tags, feed links and search entry (coplimburg.pages.search).
-- on_post_build: Pagefind starts indexing the written pages for search (coplimburg.pages.search_index) while
-  `outputs()` makes the feeds and e-mail editions and collects the calendars; when the index is complete the
-  adapter writes the outputs, and the staging folder the build went into replaces site/ in one step
+- on_post_build: Pagefind indexes the written pages for search (coplimburg.pages.search_index) while
+  `outputs()` collects the calendars, feeds and e-mail editions from the worker; when the index is complete
+  the adapter writes the outputs, and the staging folder the build went into replaces site/ in one step
   (coplimburg.output.publish).
 - on_build_error: the staging folder is discarded; site/ keeps the previous build, whole.
 """
@@ -33,8 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coplimburg.background import Pending, in_background
-from coplimburg.calendar.ics import calendar_files
+from coplimburg.background import Pending, Worker
 from coplimburg.calendar.state import AgendaState, read_state
 from coplimburg.content.loader import load
 from coplimburg.content.publication import publish
@@ -75,8 +77,10 @@ class Build:
     rendered: dict[tuple[str, str], str] = field(default_factory=dict)
     # Where the finished build goes; MkDocs writes into a staging folder until then (None under serve).
     site_dir: Path | None = None
-    # The calendars, made on another core while MkDocs renders the pages (start_calendars).
+    # The worker process that makes the calendars and the feeds while MkDocs renders the pages.
+    worker: Worker | None = None
     pending_calendars: Pending[dict[str, bytes]] | None = None
+    pending_feeds: Pending[dict[str, bytes]] | None = None
 
     @classmethod
     def start(cls, root: Path, site_url: str, site_name: str, site_description: str, extra: Mapping[str, Any]) -> Build:
@@ -112,6 +116,11 @@ class Build:
         Noon in Amsterdam: the same calendar day in UTC, where MkDocs formats the date."""
         return int(dt.datetime.combine(self.today, dt.time(12), AMSTERDAM).timestamp())
 
+    @property
+    def template_cache(self) -> Path:
+        """Where compiled page templates are kept between builds, beside the drawn cards."""
+        return self.card_cache.parent / "templates"
+
     def pages(self) -> dict[str, str]:
         """Every generated page's Markdown source by its path: overviews, items, year pages, CoPPIG pages."""
         found = {page.src_uri: page.markdown for page in pages(self.site)}
@@ -129,7 +138,15 @@ class Build:
 
     def start_calendars(self) -> None:
         """Start making the calendars in a worker process; `outputs()` collects them."""
-        self.pending_calendars = in_background(calendar_files, *self._calendar_inputs())
+        self.worker = self.worker or Worker()
+        self.pending_calendars = self.worker.run(_calendar_files, *self._calendar_inputs())
+
+    def start_feeds(self) -> None:
+        """Start making the feeds and e-mail editions in the worker, once every item page's HTML is captured."""
+        worker = self.worker or Worker()
+        self.pending_feeds = worker.run(self.syndication.outputs, dict(self.rendered))
+        worker.close()  # its last task: the process exits when it is done
+        self.worker = None
 
     def card_files(self, logo: Path) -> dict[str, Path]:
         """Every social card by its output path, as a file in the cache folder (drawn there when missing)."""
@@ -173,7 +190,16 @@ class Build:
     def outputs(self) -> dict[str, bytes]:
         """Every file that is not a page by output path: feeds, e-mail editions and calendars; run after every
         item page was rendered."""
-        # Without a started worker (a Build used outside MkDocs) the calendars are made here.
-        pending = self.pending_calendars
-        calendars = pending.result() if pending else calendar_files(*self._calendar_inputs())
-        return {**self.syndication.outputs(self.rendered), **calendars}
+        # Without a started worker (a Build used outside MkDocs) the work is done here.
+        calendars, feeds = self.pending_calendars, self.pending_feeds
+        return {
+            **(feeds.result() if feeds else self.syndication.outputs(self.rendered)),
+            **(calendars.result() if calendars else _calendar_files(*self._calendar_inputs())),
+        }
+
+
+def _calendar_files(site: Site, site_url: str, state: AgendaState, today: dt.date) -> dict[str, bytes]:
+    # Imported here: only the worker process needs icalendar, which takes a tenth of a second to import.
+    from coplimburg.calendar.ics import calendar_files
+
+    return calendar_files(site, site_url, state, today)

@@ -61,7 +61,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return _show_problems(config, error)
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: tie it to the one build date.
     os.environ["SOURCE_DATE_EPOCH"] = str(build.epoch)
-    build.views.env = html_environment(config.theme.get_env())  # macros render partials before on_env
+    build.views.env = html_environment(config.theme.get_env(), build.template_cache)  # macros: before on_env
     build.views.env.filters.update(FILTERS)
     if not _process.get("serving"):
         # Build into a staging folder: site/ is replaced only when the whole build succeeded.
@@ -89,7 +89,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS)
-    return html_environment(env)
+    build = _build(config)
+    if build is None:  # the preview's problem list
+        return html_environment(env)
+    build.start_feeds()  # every page's Markdown is rendered: the worker makes the feeds while MkDocs renders
+    return html_environment(env, build.template_cache)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -10,10 +10,11 @@ HTML outside Jinja (the search index) into escaped HTML once.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup, escape
 
 # Front-matter fields Material prints or indexes; the search plugin puts `title` into its index as HTML.
@@ -21,9 +22,19 @@ _META_TEXT = ("title", "description", "author")
 _LINK_SCHEMES = {"http", "https", "mailto"}
 
 
-def html_environment(env: Environment) -> Environment:
-    """The theme's Jinja environment with autoescape on: every printed value is text unless marked safe."""
+def html_environment(env: Environment, cache: Path | None = None) -> Environment:
+    """The theme's Jinja environment with autoescape on: every printed value is text unless marked safe.
+
+    With `cache`, compiled templates are kept in that folder for the next build (Jinja checks each against
+    its source). Their file names say they were compiled with autoescape, the setting this function makes,
+    so no environment without it can ever load them. Templates do not change during one build: Jinja
+    need not check their files at every include (a new build, also under serve, gets a new environment).
+    """
     env.autoescape = True
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(cache), "%s.autoescape.jinja")
+        env.auto_reload = False
     return env
 
 
