@@ -14,7 +14,9 @@ from babel.dates import format_date, format_time
 if TYPE_CHECKING:
     from coplimburg.agenda.schedule import Span
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# The time zone of every time on the site, by its IANA name (calendars and calendar links name it).
+TZID = "Europe/Amsterdam"
+AMSTERDAM = ZoneInfo(TZID)
 BUILD_DATE_VARIABLE = "COP_BUILD_DATE"
 LOCALE = "nl_NL"
 

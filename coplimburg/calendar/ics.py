@@ -19,11 +19,11 @@ from icalendar.enums import STATUS
 
 from coplimburg.agenda.schedule import RRULE_FREQ, Series, Session, Span, start_of_day
 from coplimburg.calendar.state import AgendaState, Revision, revise
-from coplimburg.calendar.timezone import TZID, amsterdam
+from coplimburg.calendar.timezone import amsterdam
 from coplimburg.content.events import Event
 from coplimburg.content.site import Site
 from coplimburg.content.tables import Table
-from coplimburg.dates import dutch_date, dutch_span
+from coplimburg.dates import TZID, dutch_date, dutch_span
 from coplimburg.urls import AGENDA_ICS, absolute, event_ics, item_path, table_ics
 
 # Fixed on purpose: a UID must never change, not even if the site moves to another domain or URL scheme.

@@ -13,8 +13,8 @@ from urllib.parse import quote, urlencode
 
 from coplimburg import urls
 from coplimburg.agenda.schedule import Span
-from coplimburg.calendar.timezone import TZID
 from coplimburg.content.events import Event
+from coplimburg.dates import TZID
 from coplimburg.urls import AGENDA_ICS, absolute, event_ics, item_path
 
 GOOGLE = "https://calendar.google.com/calendar/render"

@@ -15,9 +15,8 @@ from functools import lru_cache
 
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
-from coplimburg.dates import AMSTERDAM
+from coplimburg.dates import AMSTERDAM, TZID
 
-TZID = "Europe/Amsterdam"
 CET = dt.timedelta(hours=1)
 CEST = dt.timedelta(hours=2)
 
