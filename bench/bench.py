@@ -17,18 +17,34 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+import markdown  # type: ignore[import-untyped]  # no stubs in our pins
+
 import coplimburg
 from bench.floor import write_floor
-from bench.measure import BUILD_DATE, BuildFailed, Profile, Run, build_once, file_bytes, profile_build, tree_bytes
+from bench.measure import (
+    BUILD_DATE,
+    BuildFailed,
+    Profile,
+    Run,
+    build_once,
+    file_bytes,
+    phase_build,
+    profile_build,
+    tree_bytes,
+)
 from bench.search import FIRST_QUERY, LATER_QUERY, measure_search
 from bench.synthetic import EVENT_ID, PRODUCT_ID, Mix, write_project
+from coplimburg.build import Build
+from coplimburg.calendar.ics import calendar_files
 from coplimburg.content.loader import load
 from coplimburg.pages.cards import cached, site_cards
+from coplimburg.settings import read_config
 from coplimburg.urls import item_path
 
 SIZES = (100, 1000, 10000)
@@ -80,6 +96,10 @@ def measure_size(items: int, runs: int, seed: int, repo: Path, workdir: Path) ->
         checks.append(time.perf_counter() - start)
     rebuild = build_once(projects["ours"], workdir / "ours-site")
     cards_cold, cards_warm, cards_count = _card_seconds(projects["ours"], repo, workdir)
+    phases = {}
+    for name, project in projects.items():
+        phases[name] = phase_build(project, workdir / f"{name}-phases-site")
+        shutil.rmtree(workdir / f"{name}-phases-site")
     ours = statistics.median(run.seconds for run in timings["ours"])
     floor = statistics.median(run.seconds for run in timings["floor"])
     site = workdir / "ours-site"
@@ -101,6 +121,9 @@ def measure_size(items: int, runs: int, seed: int, repo: Path, workdir: Path) ->
         "cards": cards_count,
         "cards_cold_seconds": cards_cold,
         "cards_warm_seconds": cards_warm,
+        "ours_phases": phases["ours"],
+        "floor_phases": phases["floor"],
+        "outputs_alone_seconds": _output_seconds(projects["ours"]),
         "ours_seconds_all": [run.seconds for run in timings["ours"]],
         "floor_seconds_all": [run.seconds for run in timings["floor"]],
         "floor_peak_rss_bytes": max(run.peak_rss for run in timings["floor"]),
@@ -146,6 +169,32 @@ def _card_seconds(project: Path, repo: Path, workdir: Path) -> tuple[float, floa
         seconds.append(time.perf_counter() - start)
     shutil.rmtree(folder)
     return seconds[0], seconds[1], len(found)
+
+
+def _output_seconds(project: Path) -> dict[str, float]:
+    """Calendars, feeds and e-mail editions, each made alone in this process from the project's content.
+
+    In a build they are made by the worker process while MkDocs renders the page templates. Feed items carry
+    their page's HTML; here each item's Markdown is rendered by Python-Markdown alone."""
+    config = read_config(project / "mkdocs.yml")
+    build = Build.start(
+        project, config.get("site_url", ""), config["site_name"], config.get("site_description", ""), config["extra"]
+    )
+    rendered = {
+        entry.key: markdown.markdown(build.site.items[entry.key[0]][entry.key[1]].body)
+        for entry in build.syndication.entries
+    }
+    work: dict[str, Callable[[], object]] = {
+        "calendars": lambda: calendar_files(build.site, build.site_url or "/", build.agenda_state, build.today),
+        "feeds": lambda: build.syndication.feed_files(rendered),
+        "e-mail editions": build.syndication.edition_files,
+    }
+    seconds = {}
+    for kind, make in work.items():
+        start = time.perf_counter()
+        make()
+        seconds[kind] = time.perf_counter() - start
+    return seconds
 
 
 def verdicts(results: list[dict[str, Any]]) -> list[Verdict]:
@@ -227,6 +276,22 @@ def report(results: list[dict[str, Any]], targets: list[Verdict], profile: Profi
                 f"{one['cards_cold_seconds']:.2f} s",
                 f"drawn into an empty cache; {one['cards_warm_seconds']:.2f} s found in the cache",
             ),
+            "  time per output kind:",
+            _row(
+                "  pages",
+                f"{_pages_seconds(one['ours_phases']):.2f} s",
+                f"Markdown and page templates; floor {_pages_seconds(one['floor_phases']):.2f} s",
+            ),
+            *(
+                _row(f"  {kind}", f"{seconds:.2f} s", "alone; in a build on the worker while templates render")
+                for kind, seconds in one["outputs_alone_seconds"].items()
+            ),
+            _row("  search index", f"{one['search_index_seconds']:.2f} s", "Pagefind alone, after the pages"),
+            "  build phases (one build each; ours / floor):",
+            *(
+                _row(f"  {phase}", f"{seconds:.2f} s", f"floor {one['floor_phases'].get(phase, 0.0):.2f} s")
+                for phase, seconds in one["ours_phases"].items()
+            ),
             *(f"  note: {note}" for note in one["notes"]),
             "",
         ]
@@ -242,6 +307,10 @@ def report(results: list[dict[str, Any]], targets: list[Verdict], profile: Profi
             for entry in profile.entries
         ]
     return "\n".join(lines)
+
+
+def _pages_seconds(phases: dict[str, float]) -> float:
+    return sum(seconds for phase, seconds in phases.items() if phase.startswith(("Markdown", "page templates")))
 
 
 def _row(label: str, value: str, extra: str = "") -> str:

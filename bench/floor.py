@@ -73,6 +73,15 @@ def floor_config(config: dict[str, Any]) -> dict[str, Any]:
     return floor
 
 
+def phase_config(project: Path, hook: Path) -> Path:
+    """A copy of `project`'s mkdocs.yml with `hook` (bench.phase_hook) first among its hooks; its path."""
+    config = yaml.load((project / "mkdocs.yml").read_text("utf-8"), Loader=_ConfigLoader)
+    config["hooks"] = [str(hook), *config.get("hooks", [])]
+    timed = project / "mkdocs-phases.yml"
+    timed.write_text(yaml.dump(config, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return timed
+
+
 def _plugin_name(plugin: str | dict[str, Any]) -> str:
     return plugin if isinstance(plugin, str) else next(iter(plugin))
 

@@ -63,6 +63,32 @@ def build_once(project: Path, site_dir: Path) -> Run:
     return Run(seconds=figures["seconds"], peak_rss=figures["peak_rss"])
 
 
+def phase_build(project: Path, site_dir: Path) -> dict[str, float]:
+    """Build `project` once with bench.phase_hook added: seconds per build phase, and the whole run."""
+    from bench.floor import phase_config  # bench.floor imports the package; the wrapper process must not
+
+    config = phase_config(project, Path(__file__).with_name("phase_hook.py"))
+    phases = site_dir.parent / f"{site_dir.name}-phases.json"
+    command = [*mkdocs_build(site_dir), "--config-file", str(config)]
+    start = time.perf_counter()
+    result = subprocess.run(
+        command,
+        cwd=project,
+        env={**build_environment(), "COP_BENCH_PHASES": str(phases)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise BuildFailed(f"timed build of {project} failed:\n{result.stderr[-4000:]}")
+    found: dict[str, float] = json.loads(phases.read_text(encoding="utf-8"))
+    config.unlink()
+    phases.unlink()
+    # Python, MkDocs and every plugin and hook loaded before on_config, and the exit after on_shutdown.
+    return {"start and exit": seconds - sum(found.values()), **found}
+
+
 def tree_bytes(folder: Path) -> int:
     return sum(file.stat().st_size for file in folder.rglob("*") if file.is_file())
 

@@ -73,7 +73,12 @@ def test_a_tiny_benchmark_run_completes_and_reports_every_figure(tmp_path, capsy
     assert all(size[figure] > 0 for figure in FIGURES if figure not in missing)
     assert results["targets"] and results["profile"]["entries"]
     assert any(entry["function"].startswith("hooks/") for entry in results["profile"]["entries"])
-    assert "== 30 items" in capsys.readouterr().out
+    # Every phase of a build is timed, ours and the floor's, and every output kind on its own.
+    for name in ("ours_phases", "floor_phases"):
+        assert len(size[name]) == 6 and all(seconds > 0 for seconds in size[name].values())
+    assert set(size["outputs_alone_seconds"]) == {"calendars", "feeds", "e-mail editions"}
+    printed = capsys.readouterr().out
+    assert "== 30 items" in printed and "time per output kind:" in printed
 
 
 def test_no_synthetic_item_is_scheduled_after_the_benchmark_build_date(tmp_path):

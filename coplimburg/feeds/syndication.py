@@ -127,14 +127,23 @@ class Syndication:
 
     def outputs(self, rendered: Mapping[tuple[str, str], str]) -> dict[str, bytes]:
         """Every feed file and e-mail edition by output path; `rendered` holds each item page's HTML."""
+        return {**self.feed_files(rendered), **self.edition_files()}
+
+    def feed_files(self, rendered: Mapping[tuple[str, str], str]) -> dict[str, bytes]:
+        """RSS, Atom and JSON Feed of every channel by output path."""
         contents = {entry.key: content_html(entry, rendered[entry.key]) for entry in self.entries}
-        files: dict[str, bytes] = {}
-        for channel in self.channels:
-            for kind, serialise in _SERIALISERS.items():
-                files[channel.paths[kind]] = serialise(channel, self.settings, contents)
-        for edition in self.editions:
-            files[edition.email_path] = email_html(edition, self.settings, self.site_url, self.newsletter)
-        return files
+        return {
+            channel.paths[kind]: serialise(channel, self.settings, contents)
+            for channel in self.channels
+            for kind, serialise in _SERIALISERS.items()
+        }
+
+    def edition_files(self) -> dict[str, bytes]:
+        """Every e-mail edition's HTML by output path."""
+        return {
+            edition.email_path: email_html(edition, self.settings, self.site_url, self.newsletter)
+            for edition in self.editions
+        }
 
 
 def prepare(
