@@ -17,6 +17,8 @@ imports MkDocs. The events, in the order MkDocs fires them:
   (the search dialog's kinds) are registered in the theme's Jinja environment, and autoescape is turned on
   (coplimburg.pages.escaping): every value is text unless MkDocs rendered it. Compiled templates are kept in
   .cache/templates/ for the next build.
+- on_config and on_env, under `mkdocs build` only: the adapter leaves what exists by then (content, pages) out
+  of Python's cyclic garbage collector for the rest of the build (coplimburg.heap).
 - on_page_content: front-matter text is escaped; `capture()` keeps each item page's rendered HTML, which feed
   items carry.
 - on_page_context: the page body is marked as trusted HTML; `page_context()` gives a page's template its

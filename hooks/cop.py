@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from coplimburg import heap
 from coplimburg.build import FILTERS, GLOBALS, LOGO, Build
 from coplimburg.editors.preview import HEADING, recover_from_not_found, terminal_report, write_problem_docs
 from coplimburg.output import discard, publish, staging_folder, write_files
@@ -69,6 +70,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.site_dir = str(staging_folder(build.site_dir))
         _process["staging"] = Path(config.site_dir)  # on_build_error gets no config
     config.extra[BUILD_KEY] = build
+    if not _process.get("serving"):
+        heap.settle()  # the loaded content lives until the build ends
     return config
 
 
@@ -93,6 +96,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if build is None:  # the preview's problem list
         return html_environment(env)
     build.start_feeds()  # every page's Markdown is rendered: the worker makes the feeds while MkDocs renders
+    if not _process.get("serving"):
+        heap.settle()  # and so does every page
     return html_environment(env, build.template_cache)
 
 
