@@ -13,12 +13,15 @@ import feedparser
 import markdown
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree, html
 from PIL import Image
 from sitebuild import SAMPLE
 
 from coplimburg.content.loader import load
 from coplimburg.feeds.channels import FeedSettings
+from coplimburg.feeds.entries import distinct_moments
 from coplimburg.feeds.syndication import Syndication, prepare
 
 SITE_URL = "https://www.communityofpracticelimburg.nl/"
@@ -347,3 +350,15 @@ def test_atom_entries_carry_their_image_as_an_enclosure_link(built_site):
     for href, media_type, length in links:
         assert href.startswith("https://www.communityofpracticelimburg.nl/")
         assert media_type.startswith("image/") and int(length) > 0
+
+
+@given(st.lists(st.integers(min_value=0, max_value=30), max_size=60))
+def test_distinct_moments_are_the_first_free_minute_from_each_items_own_time(minutes: list[int]) -> None:
+    start = dt.datetime(2024, 5, 2, tzinfo=dt.UTC)
+    moments = [start + dt.timedelta(minutes=minute) for minute in minutes]
+    expected: list[dt.datetime] = []
+    for moment in moments:  # the definition: minute by minute from the item's own time
+        while moment in expected:
+            moment += dt.timedelta(minutes=1)
+        expected.append(moment)
+    assert distinct_moments(moments) == expected

@@ -132,16 +132,32 @@ def _distinct_times(entries: list[Entry]) -> list[Entry]:
     the latest): a feed validator rejects two entries with the same `updated`. The order within a day decides,
     so the same content always gives the same times; an entry first published and never updated keeps both
     dates equal."""
-    taken: set[dt.datetime] = set()
-    distinct: list[Entry] = []
-    for entry in reversed(entries):
-        updated = entry.updated
-        while updated in taken:
-            updated += _STEP
-        taken.add(updated)
-        published = updated if entry.published == entry.updated else entry.published
-        distinct.append(replace(entry, published=published, updated=updated))
+    oldest_first = entries[::-1]
+    moments = distinct_moments([entry.updated for entry in oldest_first])
+    distinct = [
+        replace(entry, published=updated if entry.published == entry.updated else entry.published, updated=updated)
+        for entry, updated in zip(oldest_first, moments, strict=True)
+    ]
     return distinct[::-1]
+
+
+def distinct_moments(moments: list[dt.datetime]) -> list[dt.datetime]:
+    """Each moment, or if an earlier one in the list took it, the first later free moment a minute step on.
+
+    A taken moment points at a later candidate, and every lookup shortens the path it walked, so thousands of
+    items on one day cost no more than a few lookups each (probing minute by minute grew with their square)."""
+    after: dict[dt.datetime, dt.datetime] = {}  # a taken moment → a later moment to try
+    found: list[dt.datetime] = []
+    for moment in moments:
+        walked = []
+        while moment in after:
+            walked.append(moment)
+            moment = after[moment]
+        for taken in walked:
+            after[taken] = moment
+        after[moment] = moment + _STEP
+        found.append(moment)
+    return found
 
 
 def content_html(entry: Entry, body_html: str) -> str:
