@@ -41,7 +41,6 @@ from bench.measure import (
 from bench.search import FIRST_QUERY, LATER_QUERY, measure_search
 from bench.synthetic import EVENT_ID, PRODUCT_ID, Mix, write_project
 from coplimburg.build import Build
-from coplimburg.calendar.ics import calendar_files
 from coplimburg.content.loader import load
 from coplimburg.pages.cards import cached, site_cards
 from coplimburg.settings import read_config
@@ -185,7 +184,7 @@ def _output_seconds(project: Path) -> dict[str, float]:
         for entry in build.syndication.entries
     }
     work: dict[str, Callable[[], object]] = {
-        "calendars": lambda: calendar_files(build.site, build.site_url or "/", build.agenda_state, build.today),
+        "calendars": build.calendars,
         "feeds": lambda: build.syndication.feed_files(rendered),
         "e-mail editions": build.syndication.edition_files,
     }

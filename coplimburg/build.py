@@ -138,6 +138,10 @@ class Build:
         """What every calendar (agenda.ics, one per table, one per event) is made from."""
         return (self.site, self.site_url or "/", self.agenda_state, self.today)
 
+    def calendars(self) -> dict[str, bytes]:
+        """Every calendar by output path, made in this process (the worker makes them in a build)."""
+        return _calendar_files(*self._calendar_inputs())
+
     def start_calendars(self) -> None:
         """Start making the calendars in a worker process; `outputs()` collects them."""
         self.worker = self.worker or Worker()
@@ -196,7 +200,7 @@ class Build:
         calendars, feeds = self.pending_calendars, self.pending_feeds
         return {
             **(feeds.result() if feeds else self.syndication.outputs(self.rendered)),
-            **(calendars.result() if calendars else _calendar_files(*self._calendar_inputs())),
+            **(calendars.result() if calendars else self.calendars()),
         }
 
 

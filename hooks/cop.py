@@ -122,8 +122,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if build is not None:
         site = Path(config.site_dir)
         try:
-            # Pagefind indexes the written pages while feeds and editions are made; the outputs are written
-            # when the index is complete, so what Pagefind sees never depends on timing.
+            # Pagefind indexes the written pages while the worker's calendars, feeds and editions are collected;
+            # those are written when the index is complete, so what Pagefind sees never depends on timing.
             with Indexing(site) as indexing:
                 outputs = build.outputs()
                 indexing.finish()
