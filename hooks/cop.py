@@ -30,11 +30,13 @@ from coplimburg.output import discard, publish, staging_folder, write_files
 from coplimburg.pages.escaping import escape_front_matter, html_environment, trust_rendered
 from coplimburg.pages.search_index import Indexing, IndexingFailed
 from coplimburg.problems import ContentError
+from coplimburg.site_lock import BuildBusy, SiteLock
 
 BUILD_KEY = "cop_build"
 # What MkDocs tells only some events: the command (on_startup; serve keeps this module loaded across its
-# rebuilds), and the staging folder of a build (for on_build_error, which gets no config).
-_process: dict[str, Path | bool] = {}
+# rebuilds), and the staging folder of a build and its lock (for on_build_error, which gets no config).
+_process: dict[str, Path | bool | SiteLock] = {}
+log = logging.getLogger("mkdocs.plugins.cop")
 # The page sources of the last good build: the problem list is shown at each of them (coplimburg.editors.preview).
 _last_pages: list[str] = []
 
@@ -54,6 +56,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
+    if not _process.get("serving"):
+        # One build at a time uses the staging folder, until it has published or failed (coplimburg.site_lock).
+        try:
+            _process["lock"] = SiteLock.acquire(Path(config.site_dir), waiting=log.info)
+        except BuildBusy as error:
+            raise PluginError(str(error)) from None
     try:
         build = Build.start(root, config.site_url or "", config.site_name, config.site_description or "", config.extra)
     except (ContentError, ValueError) as error:
@@ -133,20 +141,31 @@ def on_post_build(config: MkDocsConfig) -> None:
         if build.site_dir is not None:
             publish(site, build.site_dir)
             config.site_dir = str(build.site_dir)
+            # Published: an error after this (strict mode counts warnings last) must not remove what the next build,
+            # let in by the release, stages there.
+            _process.pop("staging", None)
+            _release()
     if _process.get("serving"):
         recover_from_not_found(Path(config.site_dir), config.site_url or "", broken=build is None)
 
 
 def on_build_error(error: Exception) -> None:
-    staging = _process.get("staging")
+    staging = _process.pop("staging", None)
     if isinstance(staging, Path):
         discard(staging)
+    _release()
 
 
 def on_shutdown() -> None:
     folder = _process.get("problems")
     if isinstance(folder, Path):
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _release() -> None:
+    lock = _process.pop("lock", None)
+    if isinstance(lock, SiteLock):
+        lock.release()
 
 
 def _build(config: MkDocsConfig) -> Build | None:
