@@ -1,7 +1,7 @@
 """MkDocs adapter of the CoP Limburg build (coplimburg.build lists what happens in each event).
 
 Events: on_startup, on_config, on_files, on_env, on_page_content, on_page_context, on_post_build,
-on_build_error, on_shutdown.
+on_build_error, on_serve, on_shutdown.
 One hook file, so no order between hook files can matter. The `Build` lives on the config of the current
 build (`extra.cop_build`) and is made anew for every build, so `mkdocs serve` never sees stale content.
 """
@@ -19,12 +19,14 @@ from typing import Any
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from coplimburg import heap
 from coplimburg.build import FILTERS, GLOBALS, LOGO, Build
+from coplimburg.editors.local_only import local_only
 from coplimburg.editors.preview import HEADING, recover_from_not_found, terminal_report, write_problem_docs
 from coplimburg.output import discard, publish, staging_folder, write_files
 from coplimburg.pages.escaping import escape_front_matter, html_environment, trust_rendered
@@ -154,6 +156,13 @@ def on_build_error(error: Exception) -> None:
     if isinstance(staging, Path):
         discard(staging)
     _release()
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    # Only requests addressed to 127.0.0.1, localhost or [::1] are answered (coplimburg.editors.local_only).
+    if (app := server.get_app()) is not None:
+        server.set_app(local_only(app))
+    return server
 
 
 def on_shutdown() -> None:
