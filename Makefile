@@ -78,4 +78,4 @@ $(ENGINE_VENV)/.site: requirements/site.txt requirements/properdocs.txt pyprojec
 	touch $@
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf site .site.staging .site.previous .site.build-lock .pytest_cache .mypy_cache .ruff_cache .hypothesis

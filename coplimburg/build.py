@@ -7,7 +7,8 @@ imports MkDocs. The events, in the order MkDocs fires them:
 - on_config: `Build.start` reads our settings (`extra.cop`, typed), fixes the build date, loads and validates
   all content, reads the agenda state, and prepares the page views and CoPPIG (entries, feeds, editions).
   A content problem raises ContentError here: `mkdocs build` fails with the list; `mkdocs serve` shows
-  the list as the site instead. `mkdocs build` then writes into a staging folder beside site/.
+  the list as the site instead. `mkdocs build` first takes the lock of its site folder (coplimburg.site_lock:
+  one build at a time, a second one waits) and then writes into a staging folder beside site/.
 - on_files: `pages()` (overviews, items, year pages, CoPPIG pages), `downloads()`, `card_files()` (social
   cards) and `image_files()` (responsive image variants), both drawn only when not in .cache/, join MkDocs'
   files. `start_calendars()` starts the calendars in a worker process on another core (coplimburg.background):
@@ -26,8 +27,10 @@ imports MkDocs. The events, in the order MkDocs fires them:
 - on_post_build: Pagefind indexes the written pages for search (coplimburg.pages.search_index) while
   `outputs()` collects the calendars, feeds and e-mail editions from the worker; when the index is complete
   the adapter writes the outputs, and the staging folder the build went into replaces site/ in one step
-  (coplimburg.output.publish).
-- on_build_error: the staging folder is discarded; site/ keeps the previous build, whole.
+  (coplimburg.output.publish); then the lock is released.
+- on_build_error: the staging folder is discarded and the lock released; site/ keeps the previous build, whole.
+- on_serve: (adapter only) the preview answers only requests addressed to 127.0.0.1 or localhost
+  (coplimburg.editors.local_only).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """MkDocs adapter of the CoP Limburg build (coplimburg.build lists what happens in each event).
 
 Events: on_startup, on_config, on_files, on_env, on_page_content, on_page_context, on_post_build,
-on_build_error, on_shutdown.
+on_build_error, on_serve, on_shutdown.
 One hook file, so no order between hook files can matter. The `Build` lives on the config of the current
 build (`extra.cop_build`) and is made anew for every build, so `mkdocs serve` never sees stale content.
 """
@@ -19,22 +19,26 @@ from typing import Any
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from coplimburg import heap
 from coplimburg.build import FILTERS, GLOBALS, LOGO, Build
+from coplimburg.editors.local_only import local_only
 from coplimburg.editors.preview import HEADING, recover_from_not_found, terminal_report, write_problem_docs
 from coplimburg.output import discard, publish, staging_folder, write_files
 from coplimburg.pages.escaping import escape_front_matter, html_environment, trust_rendered
 from coplimburg.pages.search_index import Indexing, IndexingFailed
 from coplimburg.problems import ContentError
+from coplimburg.site_lock import BuildBusy, SiteLock
 
 BUILD_KEY = "cop_build"
 # What MkDocs tells only some events: the command (on_startup; serve keeps this module loaded across its
-# rebuilds), and the staging folder of a build (for on_build_error, which gets no config).
-_process: dict[str, Path | bool] = {}
+# rebuilds), and the staging folder of a build and its lock (for on_build_error, which gets no config).
+_process: dict[str, Path | bool | SiteLock] = {}
+log = logging.getLogger("mkdocs.plugins.cop")
 # The page sources of the last good build: the problem list is shown at each of them (coplimburg.editors.preview).
 _last_pages: list[str] = []
 
@@ -54,6 +58,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
+    if not _process.get("serving"):
+        # One build at a time uses the staging folder, until it has published or failed (coplimburg.site_lock).
+        try:
+            _process["lock"] = SiteLock.acquire(Path(config.site_dir), waiting=log.info)
+        except BuildBusy as error:
+            raise PluginError(str(error)) from None
     try:
         build = Build.start(root, config.site_url or "", config.site_name, config.site_description or "", config.extra)
     except (ContentError, ValueError) as error:
@@ -133,20 +143,38 @@ def on_post_build(config: MkDocsConfig) -> None:
         if build.site_dir is not None:
             publish(site, build.site_dir)
             config.site_dir = str(build.site_dir)
+            # Published: an error after this (strict mode counts warnings last) must not remove what the next build,
+            # let in by the release, stages there.
+            _process.pop("staging", None)
+            _release()
     if _process.get("serving"):
         recover_from_not_found(Path(config.site_dir), config.site_url or "", broken=build is None)
 
 
 def on_build_error(error: Exception) -> None:
-    staging = _process.get("staging")
+    staging = _process.pop("staging", None)
     if isinstance(staging, Path):
         discard(staging)
+    _release()
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    # Only requests addressed to 127.0.0.1, localhost or [::1] are answered (coplimburg.editors.local_only).
+    if (app := server.get_app()) is not None:
+        server.set_app(local_only(app))
+    return server
 
 
 def on_shutdown() -> None:
     folder = _process.get("problems")
     if isinstance(folder, Path):
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _release() -> None:
+    lock = _process.pop("lock", None)
+    if isinstance(lock, SiteLock):
+        lock.release()
 
 
 def _build(config: MkDocsConfig) -> Build | None:

@@ -16,12 +16,19 @@ BUILD_DATE = "2026-11-28"
 
 def build_site(project: Path, site_dir: Path, build_date: str = BUILD_DATE) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of a project folder, the way `make build` runs it."""
+    process = start_build(project, site_dir, build_date)
+    stdout, stderr = process.communicate()
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+def start_build(project: Path, site_dir: Path, build_date: str = BUILD_DATE) -> subprocess.Popen[str]:
+    """The same build started in the background, its output collected for `communicate()`."""
     env = {**os.environ, "COP_BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
+    return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
         env=env,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
     )

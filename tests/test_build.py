@@ -114,7 +114,7 @@ def test_a_build_that_fails_after_rendering_started_leaves_the_previous_site_who
     assert result.returncode != 0
     assert [path.name for path in site_dir.iterdir()] == ["index.html"]
     assert (site_dir / "index.html").read_text(encoding="utf-8") == "vorige versie"
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["repo", "site"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".site.build-lock", "repo", "site"]
 
 
 def test_a_successful_build_replaces_the_previous_site_and_leaves_no_staging_folder(project, tmp_path):
@@ -126,4 +126,5 @@ def test_a_successful_build_replaces_the_previous_site_and_leaves_no_staging_fol
 
     assert not (site_dir / "oud.html").exists()
     assert (site_dir / "index.html").is_file()
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["repo", "site"]
+    # The lock file stays (coplimburg.site_lock); no staging or previous folder does.
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".site.build-lock", "repo", "site"]

@@ -1,9 +1,11 @@
 """`make serve` keeps previewing while content is broken: the problems show in the terminal and as the page,
-and saving the fix brings the site back without a restart."""
+and saving the fix brings the site back without a restart. It answers only requests addressed to this computer."""
 
 from __future__ import annotations
 
+import http.client
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -19,6 +21,7 @@ import lxml.html
 import pytest
 from sitebuild import BUILD_DATE
 
+from coplimburg.editors.local_only import REFUSAL
 from coplimburg.editors.preview import HEADING
 
 EVENT = Path("content/events/coppisch-2025.md")
@@ -64,11 +67,22 @@ class Preview:
             raise
 
     def page(self, path: str = "") -> lxml.html.HtmlElement | None:
+        """The page, or None while the preview cannot answer (starting, or too busy rebuilding to answer in time)."""
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=5) as response:
                 return lxml.html.fromstring(response.read())
-        except (urllib.error.URLError, ConnectionError):
+        except (OSError, http.client.HTTPException):  # URLError, refused, reset, timed out, cut short
             return None
+
+    def request(self, path: str, host: str, timeout: float = 30) -> tuple[int, bytes]:
+        """GET `path` from the preview on 127.0.0.1 with the `Host` header a browser would send for `host`."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            connection.request("GET", path, headers={"Host": host})
+            response = connection.getresponse()
+            return response.status, response.read()
+        finally:
+            connection.close()
 
     def wait_for(self, condition: Callable[[], bool], what: str) -> None:
         """Poll until the condition holds; fail with the terminal output after the deadline."""
@@ -148,3 +162,39 @@ def test_while_content_is_broken_every_page_of_the_last_good_build_shows_the_pro
         ]
     (project / EVENT).write_text(original, encoding="utf-8")
     server.wait_for(server.shows_site, "site after the fix")
+
+
+def test_the_preview_answers_only_requests_addressed_to_127_0_0_1_or_localhost(project, preview):
+    server = preview()
+    server.wait_for(server.shows_site, "site")
+    port = server.port
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}", f"[::1]:{port}", "127.0.0.1"):
+        status, body = server.request("/over/", host)
+        assert status == 200, host
+        assert lxml.html.fromstring(body).xpath("//h1"), host
+    # A page elsewhere that pointed its own name at 127.0.0.1 (DNS rebinding) reads nothing, live reload included.
+    for host in ("evil.example", f"evil.example:{port}", f"127.0.0.1.evil.example:{port}", "localhost@evil.example"):
+        for path in ("/", "/over/", "/livereload/0/0"):
+            status, body = server.request(path, host)
+            assert (status, body.decode("utf-8")) == (403, REFUSAL), (host, path)
+
+
+def test_live_reload_tells_a_page_on_localhost_that_the_site_was_rebuilt(project, preview):
+    server = preview()
+    server.wait_for(server.shows_site, "site")
+    host = f"localhost:{server.port}"
+    _status, body = server.request("/over/", host)
+    scripts = " ".join(lxml.html.fromstring(body).xpath("//script/text()"))
+    (epoch, request_id) = re.findall(r"livereload\(([0-9]+), ([0-9]+)\)", scripts)[0]
+
+    page = project / "docs" / "over.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nEen nieuwe alinea.\n", encoding="utf-8")
+    end = time.monotonic() + DEADLINE
+    while True:  # MkDocs answers a waiting poll after at most a minute, rebuilt or not: ask again until the deadline
+        status, answer = server.request(f"/livereload/{epoch}/{request_id}", host, timeout=DEADLINE)
+        assert status == 200
+        if int(answer) > int(epoch):
+            break
+        assert time.monotonic() < end, "no reload within the deadline:\n" + "\n".join(server.output)
+    _status, body = server.request("/over/", host)
+    assert "Een nieuwe alinea." in lxml.html.fromstring(body).xpath("string(//article)")

@@ -4,6 +4,7 @@ when it passes."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shlex
 import subprocess
 from pathlib import Path
@@ -108,3 +109,130 @@ def test_a_send_is_recorded_in_git_after_it_succeeded():
     record = next(index for index, run in enumerate(runs) if "git commit" in run)
     assert send < record
     assert "content/site/coppig-sent.yml" in runs[record] and "git push" in runs[record]
+
+
+# Hardening: pinned actions, no token left in .git/config, secrets only where they are needed.
+PIN = re.compile(r"\s*(?:- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v[0-9]+\.[0-9]+\.[0-9]+")
+SECRET = re.compile(r"secrets\.(\w+)|github\.token")
+INSTALLS = ("make", "pip", "npm")
+
+
+def all_steps() -> list[dict[str, Any]]:
+    return [step for job in workflow()["jobs"].values() for step in job["steps"]]
+
+
+def secrets_of(step: dict[str, Any]) -> set[str]:
+    return {name or "github.token" for name in SECRET.findall(yaml.safe_dump(step))}
+
+
+def commands_of(step: dict[str, Any]) -> set[str]:
+    """The programs a `run` step starts (first word of each command, `.venv/bin/cop` as written)."""
+    lines = [line.strip() for line in step.get("run", "").splitlines()]
+    return {shlex.split(line)[0] for line in lines if line and not line.startswith("#")}
+
+
+def test_every_action_is_pinned_to_a_full_commit_with_its_tag_in_a_comment():
+    lines = [line for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert len(lines) == len([step for step in all_steps() if "uses" in step]) > 0
+    assert [line for line in lines if not PIN.fullmatch(line)] == []
+
+
+def test_no_checkout_leaves_the_token_in_git_config():
+    checkouts = [step for step in all_steps() if step.get("uses", "").startswith("actions/checkout@")]
+    assert len(checkouts) == len(workflow()["jobs"]) - 1  # every job but the deploy
+    assert [step.get("with", {}).get("persist-credentials") for step in checkouts] == [False] * len(checkouts)
+
+
+def test_no_step_that_installs_or_runs_our_code_sees_a_secret_and_the_token_goes_only_to_pushing_steps():
+    assert "env" not in workflow() and all("env" not in job for job in workflow()["jobs"].values())
+    installing = [step for step in all_steps() if any(word in commands_of(step) for word in INSTALLS)]
+    assert installing and [step["name"] for step in installing if secrets_of(step)] == []
+    for step in all_steps():
+        found = secrets_of(step)
+        if "GITHUB_TOKEN" in found or "github.token" in found:
+            assert found == {"GITHUB_TOKEN"}, step["name"]
+            ours = [command for command in commands_of(step) if command in INSTALLS or command.startswith(".venv/")]
+            assert ours == [], step["name"]
+            assert "git push" in step["run"], step["name"]
+        elif found:
+            assert commands_of(step) == {".venv/bin/cop"}, step["name"]  # the SMTP secrets: only to send
+            assert all(name.startswith("COP_SMTP_") for name in found), step["name"]
+
+
+def _git(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:
+    done = subprocess.run(["git", *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def _checked_out(tmp_path: Path, path: str) -> tuple[Path, Path, dict[str, str]]:
+    """A bare repository standing for GitHub, a checkout as actions/checkout leaves it without credentials, and
+    the environment a step runs in: the URL with the token leads to the bare repository and nowhere else."""
+    remote = tmp_path / "github.git"
+    _git("init", "--quiet", "--bare", "--initial-branch=main", remote, cwd=tmp_path)
+    config = tmp_path / "gitconfig"
+    token_url = "https://x-access-token:geheim-token@github.com/cop/site.git"
+    config.write_text(
+        f'[url "{remote}"]\n\tinsteadOf = {token_url}\n[user]\n\tname = Test\n\temail = test@example.org\n',
+        encoding="utf-8",
+    )
+    bin_dir = tmp_path / "bin"  # `sleep` between push attempts returns at once
+    bin_dir.mkdir()
+    (bin_dir / "sleep").write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    (bin_dir / "sleep").chmod(0o755)
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "GIT_CONFIG_GLOBAL": str(config),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GITHUB_REPOSITORY": "cop/site",
+        "GITHUB_REF": "refs/heads/main",
+    }
+    checkout = tmp_path / "checkout"
+    _git("clone", "--quiet", remote, checkout, cwd=tmp_path, env=env)
+    (checkout / path).parent.mkdir(parents=True)
+    (checkout / path).write_text("{}\n", encoding="utf-8")
+    _git("add", path, cwd=checkout, env=env)
+    _git("commit", "--quiet", "-m", "Start", cwd=checkout, env=env)
+    _git("push", "--quiet", "origin", "HEAD:main", cwd=checkout, env=env)
+    _git("remote", "set-url", "origin", "https://github.com/cop/site.git", cwd=checkout, env=env)  # no token
+    return remote, checkout, env
+
+
+def _run_step(step: dict[str, Any], checkout: Path, env: dict[str, str]) -> None:
+    step_env = {**env, **{name: "geheim-token" for name in step.get("env", {})}}
+    subprocess.run(["bash", "-e", "-c", step["run"]], cwd=checkout, env=step_env, check=True, capture_output=True)
+
+
+def test_the_agenda_state_is_pushed_with_the_token_of_its_own_step_to_the_branch_being_built(tmp_path):
+    path = "content/site/agenda-state.yml"
+    remote, checkout, env = _checked_out(tmp_path, path)
+    (step,) = [step for step in steps("build") if "Update agenda state" in step.get("run", "")]
+    (checkout / path).write_text("events: {}\n", encoding="utf-8")
+
+    _run_step(step, checkout, env)
+
+    assert _git("log", "--format=%s", "main", cwd=remote).split("\n")[:2] == ["Update agenda state", "Start"]
+    assert "geheim-token" not in (checkout / ".git" / "config").read_text(encoding="utf-8")
+
+
+def test_the_coppig_record_is_pushed_onto_a_main_that_moved_and_tried_again_when_a_push_is_refused(tmp_path):
+    path = "content/site/coppig-sent.yml"
+    remote, checkout, env = _checked_out(tmp_path, path)
+    (step,) = [step for step in steps("newsletter") if "Record CoPPIG sending" in step.get("run", "")]
+    other = tmp_path / "other"  # someone pushed to main while the newsletter job ran
+    _git("clone", "--quiet", remote, other, cwd=tmp_path, env=env)
+    (other / "elders.md").write_text("tekst\n", encoding="utf-8")
+    _git("add", "elders.md", cwd=other, env=env)
+    _git("commit", "--quiet", "-m", "Elsewhere", cwd=other, env=env)
+    _git("push", "--quiet", "origin", "HEAD:main", cwd=other, env=env)
+    refused = remote / "hooks" / "pre-receive"  # GitHub refuses the first push once
+    refused.write_text(f"#!/bin/sh\n[ -e {tmp_path}/refused ] && exit 0\ntouch {tmp_path}/refused\nexit 1\n")
+    refused.chmod(0o755)
+    (checkout / path).write_text("2026-10: verzonden\n", encoding="utf-8")
+
+    _run_step(step, checkout, env)
+
+    assert (tmp_path / "refused").exists()
+    log = _git("log", "--format=%s", "main", cwd=remote).split("\n")
+    assert log[:3] == ["Record CoPPIG sending", "Elsewhere", "Start"]
+    assert "geheim-token" not in (checkout / ".git" / "config").read_text(encoding="utf-8")
