@@ -17,16 +17,14 @@ from typing import Any
 
 import yaml
 
-from coplimburg.content.loader import load
 from coplimburg.dates import AMSTERDAM, dutch_date
-from coplimburg.feeds.channels import FeedSettings
 from coplimburg.feeds.delivery import DeliveryError, Server, deliver
 from coplimburg.feeds.editions import month_name
 from coplimburg.feeds.message import MessageError, edition_message, message_bytes
 from coplimburg.feeds.sent_state import SENT_FILE, Sending, read_sent, write_sent
-from coplimburg.feeds.syndication import prepare
 from coplimburg.problems import ContentError
-from coplimburg.settings import read_config, read_settings
+from coplimburg.published import published
+from coplimburg.settings import read_config
 
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
@@ -88,31 +86,29 @@ def run(arguments: argparse.Namespace, now: dt.datetime | None = None) -> int:
         return _fail(f"{config_file.as_posix()}: niet gevonden; start cop coppig in de map van de site", 2)
     try:
         config = read_config(config_file)
-        settings = read_settings(config.get("extra") or {}, config_file)
-        today = settings.today()
-        content = config_file.parent / settings.content_dir
-        site = load(content, today)
-        sent = read_sent(content)
+        site_url, extra = str(config.get("site_url") or ""), config.get("extra")
+        # The site as the build publishes it: never an item scheduled after the build date, even in a preview shell.
+        ready = published(
+            config_file,
+            site_url,
+            str(config.get("site_name") or ""),
+            str(config.get("site_description") or ""),
+            extra if isinstance(extra, dict) else {},
+            show_scheduled=False,
+        )
+        sent = read_sent(ready.content)
     except (ContentError, ValueError, yaml.YAMLError) as error:
         return _fail(str(error), 1)
-    newsletter = settings.newsletter
+    today, newsletter = ready.today, ready.settings.newsletter
     month = arguments.maand or previous_month(today)
-    site_url = str(config.get("site_url") or "")
     if not site_url.startswith(("https://", "http://")):
         return _fail(f"{config_file.as_posix()}: site_url ontbreekt; de links in de e-mail moeten volledig zijn", 2)
-    feed_settings = FeedSettings(
-        title=str(config.get("site_name") or ""),
-        description=str(config.get("site_description") or ""),
-        organisation=settings.organisation,
-        limit=settings.feed_limit,
-    )
-    syndication = prepare(site, site_url, feed_settings, today, newsletter)
-    edition = next((found for found in syndication.editions if found.month == month), None)
+    edition = next((found for found in ready.syndication.editions if found.month == month), None)
     if edition is None:
         print(f"Geen CoPPIG voor {month_name(month)}: in die maand is niets nieuws verschenen, er gaat niets uit.")
         return 0
     try:
-        message = edition_message(edition, feed_settings, newsletter, site_url, today)
+        message = edition_message(edition, ready.feed_settings, newsletter, site_url, today)
     except MessageError as error:
         return _fail(str(error), 2)
     data = message_bytes(message)
@@ -120,7 +116,7 @@ def run(arguments: argparse.Namespace, now: dt.datetime | None = None) -> int:
     if arguments.eml:
         arguments.eml.write_bytes(data)
         print(f"Opgeslagen als {arguments.eml.as_posix()}: open het in Outlook of Thunderbird om het te bekijken.")
-    shown_state = (content / SENT_FILE).as_posix()
+    shown_state = (ready.content / SENT_FILE).as_posix()
     previous = sent.editions.get(month)
     if previous and not arguments.opnieuw:
         print(
@@ -155,7 +151,7 @@ def run(arguments: argparse.Namespace, now: dt.datetime | None = None) -> int:
     sending = Sending(
         sent=moment, message_id=str(message["Message-ID"]), to=newsletter.list_address, items=len(edition.entries)
     )
-    write_sent(content, sent.record(month, sending))
+    write_sent(ready.content, sent.record(month, sending))
     print(
         f"Verzonden naar {newsletter.list_address} via {server.shown}.\n"
         f"{shown_state} bijgewerkt: leg dit bestand vast in git, dan gaat deze editie niet nog eens uit."
