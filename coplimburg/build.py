@@ -5,7 +5,8 @@ imports MkDocs. The events, in the order MkDocs fires them:
 
 - on_startup: (adapter only) remembers whether this is `mkdocs serve`.
 - on_config: `Build.start` reads our settings (`extra.cop`, typed), fixes the build date, loads and validates
-  all content, reads the agenda state, and prepares the page views and CoPPIG (entries, feeds, editions).
+  all content, holds back scheduled items and prepares CoPPIG (entries, feeds, editions), all in
+  coplimburg.published, which `cop coppig` uses too; then it reads the agenda state and prepares the page views.
   A content problem raises ContentError here: `mkdocs build` fails with the list; `mkdocs serve` shows
   the list as the site instead. `mkdocs build` first takes the lock of its site folder (coplimburg.site_lock:
   one build at a time, a second one waits) and then writes into a staging folder beside site/.
@@ -43,12 +44,9 @@ from typing import Any
 
 from coplimburg.background import Pending, Worker
 from coplimburg.calendar.state import AgendaState, read_state
-from coplimburg.content.loader import load
-from coplimburg.content.publication import publish
 from coplimburg.content.site import Site
 from coplimburg.dates import AMSTERDAM
-from coplimburg.feeds.channels import FeedSettings
-from coplimburg.feeds.syndication import Syndication, prepare
+from coplimburg.feeds.syndication import Syndication
 from coplimburg.pages import images, social
 from coplimburg.pages.cards import Card, cached_all, site_cards
 from coplimburg.pages.downloads import Asset
@@ -56,7 +54,8 @@ from coplimburg.pages.filters import FILTERS
 from coplimburg.pages.generate import assets, pages, yearly_pages
 from coplimburg.pages.registry import PageViews
 from coplimburg.pages.search import KINDS, search_entry
-from coplimburg.settings import Settings, read_settings
+from coplimburg.published import published
+from coplimburg.settings import Settings
 from coplimburg.urls import LOGO, absolute
 
 __all__ = ["FILTERS", "GLOBALS", "LOGO", "Build"]
@@ -90,27 +89,18 @@ class Build:
     @classmethod
     def start(cls, root: Path, site_url: str, site_name: str, site_description: str, extra: Mapping[str, Any]) -> Build:
         """Read settings and content; raises ContentError (or ValueError for the build date) in Dutch."""
-        settings = read_settings(dict(extra), root / "mkdocs.yml")
-        today = settings.today()
-        content = root / settings.content_dir
-        site = publish(load(content, today), today)  # items scheduled after `today` are held back
-        feed_settings = FeedSettings(
-            title=site_name,
-            description=site_description,
-            organisation=settings.organisation,
-            limit=settings.feed_limit,
-        )
+        ready = published(root / "mkdocs.yml", site_url, site_name, site_description, extra)
         return cls(
-            settings=settings,
-            today=today,
-            site=site,
-            agenda_state=read_state(content),
+            settings=ready.settings,
+            today=ready.today,
+            site=ready.site,
+            agenda_state=read_state(ready.content),
             site_url=site_url,
-            views=PageViews(site, today, site_url or "/"),
-            syndication=prepare(site, site_url, feed_settings, today, settings.newsletter),
+            views=PageViews(ready.site, ready.today, site_url or "/"),
+            syndication=ready.syndication,
             site_name=site_name,
             site_description=site_description,
-            cards=site_cards(site, today, site_name),
+            cards=site_cards(ready.site, ready.today, site_name),
             card_cache=root / ".cache" / "cards",
         )
 

@@ -13,20 +13,36 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 from coplimburg.content.fields import DayField, Strict, Text, Url, validate
 from coplimburg.content.source import Document
 from coplimburg.dates import build_date
-from coplimburg.problems import ContentError, Problem
+from coplimburg.problems import ContentError, Problem, describe
 
 CONFIG_FILE = "mkdocs.yml"
-_ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
+ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
 
 
 def _address(value: object) -> object:
-    if not isinstance(value, str) or not _ADDRESS.fullmatch(value.strip()):
+    if not isinstance(value, str) or not ADDRESS.fullmatch(value.strip()):
         shown = f"'{value}'" if isinstance(value, str) else repr(value)
         raise ValueError(f"verwacht een e-mailadres zoals coppig@communityofpracticelimburg.nl, gekregen {shown}")
     return value.strip()
 
 
 EmailAddress = Annotated[str, BeforeValidator(_address), WithJsonSchema({"type": "string", "format": "email"})]
+# What a sender's name may not hold: mail clients would read it as (part of) an address or as an encoded name.
+_NOT_IN_NAME = ("=?", "<", ">", "@")
+
+
+def _sender_name(value: object) -> object:
+    found = [mark for mark in _NOT_IN_NAME if isinstance(value, str) and mark in value]
+    if found:
+        raise ValueError(
+            f"mag geen {' of '.join(found)} bevatten: deze naam staat als afzender boven de CoPPIG-e-mail, waar "
+            f"zulke tekens op een (ander) adres lijken; gekregen {describe(value)}"
+        )
+    return value
+
+
+# A name shown beside an e-mail address (the sender of each edition); one line, like every Text.
+SenderName = Annotated[Text, BeforeValidator(_sender_name)]
 
 
 class Newsletter(Strict):
@@ -53,8 +69,8 @@ class Settings(Strict):
     content_dir: Text = "content"
     # The day the build calls "today"; COP_BUILD_DATE in the environment wins over it.
     build_date: DayField | None = None
-    # Author of every feed item and e-mail edition.
-    organisation: Text = "Community of Practice Limburg"
+    # Author of every feed item and e-mail edition, and the sender's name on the e-mail.
+    organisation: SenderName = "Community of Practice Limburg"
     # How many items each feed carries.
     feed_limit: int = Field(default=20, ge=1, le=1000)
     # The CoPPIG by e-mail; everything optional, nothing is sent unless `cop coppig --verzenden` runs.

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import email
+import email.parser
+import email.policy
 import re
+from email.header import decode_header, make_header
 from email.message import EmailMessage
 from email.policy import default
+from email.utils import getaddresses
 from pathlib import Path
 
 import pytest
@@ -17,7 +21,7 @@ from mailsite import NEWSLETTER, SITE_URL, mail_site, post
 from coplimburg.content.loader import load
 from coplimburg.feeds.channels import FeedSettings
 from coplimburg.feeds.editions import EMAIL_WIDTH, Edition, email_html
-from coplimburg.feeds.message import edition_message, message_bytes
+from coplimburg.feeds.message import MessageError, edition_message, message_bytes
 from coplimburg.feeds.syndication import Syndication, prepare
 from coplimburg.settings import Newsletter
 
@@ -136,6 +140,86 @@ def test_list_unsubscribe_always_has_a_mailto_and_one_click_only_with_an_https_p
     mailbox = unsubscribe.get("unsubscribe_address", "redactie@cop.example.nl")
     assert links[0] == f"mailto:{mailbox}?subject=Afmelden%20CoPPIG"
     assert ("List-Unsubscribe-Post" in message) is one_click
+
+
+FROM = "redactie@communityofpracticelimburg.nl"
+HOSTILE_NAMES = [
+    "Café Limburg",
+    'CoP Limburg, afdeling "Noord"',
+    "Café =?utf-8?q?=3Cevil=40evil.example=3E?=",
+    "=?utf-8?q?Evil_=3Cevil=40evil.example=3E=2C?=",
+    "Café <evil@evil.example>",
+    "Café, evil@evil.example; x",
+    "Stichting Café Limburg " * 8,
+]
+
+
+def raw_header(data: bytes, name: str) -> str:
+    """A header as it stands in the sent bytes, unfolded, not decoded."""
+    raw = email.message_from_bytes(data, policy=email.policy.compat32)[name]
+    return re.sub(r"\r?\n(?=[ \t])", "", str(raw))
+
+
+@pytest.mark.parametrize("organisation", HOSTILE_NAMES)
+def test_a_display_name_never_reads_as_another_address_whether_parsed_or_decoded_first(
+    content, organisation: str
+) -> None:
+    edition, newsletter = edition_of(mail_site(content), "2024-06")
+    settings = FeedSettings("CoP Limburg", "", organisation)
+    data = message_bytes(edition_message(edition, settings, newsletter, SITE_URL, SEND_DATE))
+    message = email.parser.BytesParser(policy=default).parsebytes(data)
+    (sender,) = message["From"].addresses
+    assert sender.addr_spec == FROM
+    assert [address for _, address in getaddresses(message.get_all("From"))] == [FROM]
+    # A mail client that decodes every encoded-word first and then looks for addresses.
+    decoded = str(make_header(decode_header(raw_header(data, "From"))))
+    assert [address for _, address in getaddresses([decoded])] == [FROM]
+    assert all(len(line) <= 78 for line in data.split(b"\r\n\r\n")[0].decode("ascii").split("\r\n"))
+
+
+@pytest.mark.parametrize(
+    ("organisation", "shown"),
+    [
+        ("Community of Practice Limburg", "Community of Practice Limburg"),
+        ("Coöperatie Café Limburg U.A.", "Coöperatie Café Limburg U.A."),
+        ("CoP Limburg B.V.", "CoP Limburg B.V."),
+        ("CoP Limburg, afdeling Noord", "CoP Limburg, afdeling Noord"),
+    ],
+)
+def test_an_ordinary_display_name_is_shown_as_written(content, organisation: str, shown: str) -> None:
+    edition, newsletter = edition_of(mail_site(content), "2024-06")
+    settings = FeedSettings("CoP Limburg", "", organisation)
+    data = message_bytes(edition_message(edition, settings, newsletter, SITE_URL, SEND_DATE))
+    assert email.parser.BytesParser(policy=default).parsebytes(data)["From"].addresses[0].display_name == shown
+    assert getaddresses([str(make_header(decode_header(raw_header(data, "From"))))]) == [(shown, FROM)]
+
+
+def test_an_unsubscribe_url_cannot_add_a_target_or_break_the_list_unsubscribe_header(content) -> None:
+    long_page = "https://lijst.example.nl/" + "afmelden/" * 12
+    edition, _ = edition_of(mail_site(content), "2024-06")
+    for url, expected in [
+        (
+            "https://lijst.example.nl/af>,<mailto:evil@evil.example>",
+            "https://lijst.example.nl/af%3E%2C%3Cmailto:evil@evil.example%3E",
+        ),
+        ('https://lijst.example.nl/af"<,> x', "https://lijst.example.nl/af%22%3C%2C%3E%20x"),
+        (long_page, long_page),
+    ]:
+        # As if a value had slipped past the settings' checks: the header must hold at the sink.
+        newsletter = Newsletter.model_construct(
+            list_address=NEWSLETTER["list_address"], from_address=FROM, unsubscribe_url=url
+        )
+        header = str(message_of(edition, newsletter)["List-Unsubscribe"])
+        targets = [target.strip() for target in header.split(",")]
+        assert all(target.startswith("<") and target.endswith(">") for target in targets), header
+        assert [target[1:-1] for target in targets] == [f"mailto:{FROM}?subject=Afmelden%20CoPPIG", expected]
+
+
+def test_a_site_url_whose_host_cannot_be_a_mail_domain_is_refused_in_dutch(content) -> None:
+    edition, newsletter = edition_of(mail_site(content), "2024-06")
+    with pytest.raises(MessageError) as raised:
+        edition_message(edition, SETTINGS, newsletter, "https://www.cop>limburg.example/", SEND_DATE)
+    assert str(raised.value).startswith("site_url in mkdocs.yml: de servernaam 'www.cop>limburg.example' kan niet")
 
 
 def test_the_largest_edition_stays_under_100_kb(content) -> None:

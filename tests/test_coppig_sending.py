@@ -1,10 +1,13 @@
 """`cop coppig` sends an edition once, through a real SMTP server (aiosmtpd on 127.0.0.1, STARTTLS and AUTH with
-a throwaway certificate), records it, and leaves the record untouched when sending fails."""
+a throwaway certificate), records it, and leaves the record untouched when sending fails. The server can be told to
+misbehave (answer QUIT with 421, drop the connection after the data, refuse the data), to prove that an edition it
+accepted is recorded once and sent once."""
 
 from __future__ import annotations
 
 import datetime as dt
 import email
+import re
 import socket
 import ssl
 import subprocess
@@ -22,20 +25,36 @@ from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 from lxml import html
 from mailsite import mail_site
 
+from coplimburg.dates import dutch_date
 from coplimburg.editors.cli import main
 from coplimburg.editors.coppig_command import first_working_day
+from coplimburg.feeds.sent_state import SENT_FILE, Sending, SentState, read_sent, write_sent
 
 HOST = "127.0.0.1"
 USER, PASSWORD = "coppig", "geheim-wachtwoord"
 BUILD_DATE = "2024-07-02"
 
 
+ACCEPTED = "250 Bericht aangenomen"
+NO_REPLY = "(verbinding verbroken, geen antwoord)"
+
+
 @dataclass
 class Mailbox:
-    """What the test server accepted: (envelope sender, recipients, message bytes) per message."""
+    """What the test server accepted: (envelope sender, recipients, message bytes) per message; `answers` holds its
+    answer to every message whose data arrived, accepted or not. The faults are set by the tests."""
 
     received: list[tuple[str, list[str], bytes]] = field(default_factory=list)
+    answers: list[str] = field(default_factory=list)
     refuse: set[str] = field(default_factory=set)
+    # The answer to the end of the data; NO_REPLY closes the connection without one.
+    after_data: str = ACCEPTED
+    # The answer to QUIT.
+    quit_reply: str = "221 Tot ziens"
+
+    def heal(self) -> None:
+        self.refuse.clear()
+        self.after_data, self.quit_reply = ACCEPTED, "221 Tot ziens"
 
     async def handle_RCPT(self, server: Any, session: Session, envelope: Envelope, address: str, options: Any) -> str:
         if address in self.refuse:
@@ -45,8 +64,15 @@ class Mailbox:
 
     async def handle_DATA(self, server: Any, session: Session, envelope: Envelope) -> str:
         assert isinstance(envelope.content, bytes)
-        self.received.append((str(envelope.mail_from), list(envelope.rcpt_tos), envelope.content))
-        return "250 Bericht aangenomen"
+        self.answers.append(self.after_data)
+        if self.after_data == NO_REPLY:
+            server.transport.abort()  # the data arrived; the answer never leaves
+        elif self.after_data.startswith("2"):
+            self.received.append((str(envelope.mail_from), list(envelope.rcpt_tos), envelope.content))
+        return self.after_data
+
+    async def handle_QUIT(self, server: Any, session: Session, envelope: Envelope) -> str:
+        return self.quit_reply
 
 
 @pytest.fixture(scope="module")
@@ -270,10 +296,153 @@ def test_a_failed_send_exits_non_zero_in_dutch_keeps_the_record_and_can_be_retri
         assert error.startswith("Niet verzonden: ") and said in error
         assert "coppig-sent.yml is niet gewijzigd" in error
         assert sent_file(config).read_bytes() == recorded
-    environment.refuse.clear()
+    environment.heal()
     assert cop(config, "--verzenden") == 0
     assert [parsed(data)["Subject"] for _, _, data in environment.received] == ["CoPPIG mei 2024", "CoPPIG juni 2024"]
     assert "2024-06:" in sent_file(config).read_text(encoding="utf-8")
+
+
+def recorded(config: Path) -> dict[str, Sending]:
+    """The state file as `cop coppig` reads it."""
+    return dict(read_sent(config.parent / "content").editions)
+
+
+def test_an_edition_the_server_accepted_is_recorded_and_sent_once_even_when_quit_is_answered_with_421(
+    content: Callable[..., Path], environment: Mailbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = mail_site(content)
+    environment.quit_reply = "421 4.3.2 Dienst wordt afgesloten"
+    assert cop(config, "--verzenden") == 0
+    output = capsys.readouterr()
+    assert output.out.splitlines()[-2].startswith("Verzonden naar coppig@lijst.example.nl via 127.0.0.1:")
+    assert output.err == ""
+    assert recorded(config)["2024-06"].status == "verzonden"
+    # The nightly job runs the same command again, every night.
+    assert cop(config, "--verzenden", "--vanaf-eerste-werkdag") == 0
+    assert cop(config, "--verzenden", "--vanaf-eerste-werkdag") == 0
+    assert "al verzonden" in capsys.readouterr().out
+    assert environment.answers == [ACCEPTED]
+    assert [parsed(data)["Subject"] for _, _, data in environment.received] == ["CoPPIG juni 2024"]
+
+
+def test_a_connection_lost_after_the_data_is_recorded_as_uncertain_and_resent_only_when_asked(
+    content: Callable[..., Path],
+    environment: Mailbox,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = mail_site(content)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    environment.after_data = NO_REPLY
+    # Exit 0: the publish workflow commits the state file only after a successful step.
+    assert cop(config, "--verzenden") == 0
+    output = capsys.readouterr()
+    first, *rest = output.err.splitlines()
+    assert first.startswith("Mogelijk verzonden, maar dat is onzeker: de verbinding met 127.0.0.1:")
+    # In Dutch, whether the server closed the connection or reset it.
+    assert re.search(
+        r"viel weg nadat het hele bericht was verstuurd en voordat de server antwoordde "
+        r"\((de server sloot de verbinding|verbinding verbroken)\)\.$",
+        first,
+    )
+    assert "'onzeker'" in rest[0] and "archief van de lijst coppig@lijst.example.nl" in rest[1]
+    assert rest[1].endswith("cop coppig --maand 2024-06 --verzenden --opnieuw")
+    (annotation,) = [line for line in output.out.splitlines() if line.startswith("::")]
+    assert annotation.startswith("::warning title=CoPPIG onzeker::Mogelijk verzonden") and "%0A" in annotation
+    uncertain = recorded(config)["2024-06"]
+    assert uncertain.status == "onzeker"
+    environment.heal()
+    # Neither the nightly job nor a dry run sends it again; both say it is uncertain and how to check.
+    assert cop(config, "--verzenden", "--vanaf-eerste-werkdag") == 0
+    assert cop(config) == 0
+    notes = capsys.readouterr().err.split("Deze editie")[1:]
+    assert len(notes) == 2
+    for said in notes:
+        assert said.startswith(f" is mogelijk verzonden op {dutch_date(uncertain.sent)} naar coppig@lijst.example.nl")
+        assert "maar dat is onzeker" in said and said.rstrip().endswith("--verzenden --opnieuw")
+    assert environment.answers == [NO_REPLY]
+    assert environment.received == []
+    assert cop(config, "--verzenden", "--opnieuw") == 0
+    assert environment.answers == [NO_REPLY, ACCEPTED]
+    assert [parsed(data)["Subject"] for _, _, data in environment.received] == ["CoPPIG juni 2024"]
+    assert recorded(config)["2024-06"].status == "verzonden"
+
+
+@pytest.mark.parametrize("answer", ["554 5.6.0 Bericht geweigerd", "451 4.3.0 Probeer het later"])
+def test_a_message_refused_after_its_data_is_not_recorded_and_the_next_run_sends_it(
+    content: Callable[..., Path], environment: Mailbox, capsys: pytest.CaptureFixture[str], answer: str
+) -> None:
+    config = mail_site(content)
+    environment.after_data = answer
+    assert cop(config, "--verzenden") == 1
+    error = capsys.readouterr().err
+    assert error.startswith("Niet verzonden: 127.0.0.1:")
+    assert f"(STARTTLS) weigerde het bericht ({answer})" in error and "coppig-sent.yml is niet gewijzigd" in error
+    assert not sent_file(config).exists()
+    environment.heal()
+    assert cop(config, "--verzenden", "--vanaf-eerste-werkdag") == 0
+    assert environment.answers == [answer, ACCEPTED]
+    assert [parsed(data)["Subject"] for _, _, data in environment.received] == ["CoPPIG juni 2024"]
+    assert recorded(config)["2024-06"].status == "verzonden"
+
+
+def test_a_state_file_written_before_the_status_existed_still_reads_as_sent(
+    content: Callable[..., Path], environment: Mailbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = mail_site(content)
+    sent_file(config).write_text(
+        "editions:\n  2024-06:\n    sent: '2024-07-01T09:00:03+02:00'\n"
+        "    message_id: <coppig-2024-06@communityofpracticelimburg.nl>\n    to: coppig@lijst.example.nl\n"
+        "    items: 3\n",
+        encoding="utf-8",
+    )
+    assert recorded(config)["2024-06"].status == "verzonden"
+    assert cop(config, "--verzenden") == 0
+    assert "al verzonden op maandag 1 juli 2024" in capsys.readouterr().out
+    assert environment.received == []
+
+
+def test_the_state_file_is_replaced_whole_or_not_at_all(content: Callable[..., Path], monkeypatch) -> None:
+    root = mail_site(content).parent / "content"
+    sending = Sending(sent=dt.datetime(2024, 7, 1, 9, tzinfo=dt.UTC), message_id="<a@b.nl>", to="c@d.nl", items=1)
+    write_sent(root, SentState().record("2024-05", sending))
+    before = (root / SENT_FILE).read_bytes()
+
+    def interrupted(source: object, target: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("coplimburg.feeds.sent_state.os.replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_sent(root, read_sent(root).record("2024-06", sending))
+    assert (root / SENT_FILE).read_bytes() == before
+    assert sorted(path.name for path in (root / SENT_FILE).parent.iterdir() if "coppig" in path.name) == [
+        "coppig-sent.yml"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("ca_file", "said"),
+    [
+        ("bestaat-niet.pem", "bestaat niet"),
+        ("geen-certificaat.pem", "bevat geen certificaat; verwacht een PEM-bestand"),
+    ],
+)
+def test_a_ca_file_that_is_missing_or_no_certificate_stops_before_connecting(
+    content: Callable[..., Path],
+    environment: Mailbox,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    ca_file: str,
+    said: str,
+) -> None:
+    config = mail_site(content)
+    (tmp_path / "geen-certificaat.pem").write_text("Dit is geen certificaat.\n", encoding="utf-8")
+    monkeypatch.setenv("COP_SMTP_CA_FILE", str(tmp_path / ca_file))
+    assert cop(config, "--verzenden") == 2
+    error = capsys.readouterr().err
+    assert error.startswith("COP_SMTP_CA_FILE: ") and str(tmp_path / ca_file) in error and said in error
+    assert environment.answers == []
 
 
 def test_the_message_is_the_same_on_every_run_for_the_same_build_date(

@@ -4,14 +4,18 @@ until the build date reaches it; `cop check` names it as scheduled, and the prev
 from __future__ import annotations
 
 import datetime as dt
+import email
+import email.policy
 import json
 import re
+from email.message import EmailMessage
 from pathlib import Path
 
 import feedparser
 import icalendar
 import lxml.html
 import pytest
+from mailsite import mail_site, post
 from sitebuild import BUILD_DATE, build_site
 
 from coplimburg.build import Build
@@ -79,6 +83,28 @@ def test_a_scheduled_item_is_absent_everywhere_until_its_date_and_published_ever
     result = build_site(scheduled_project, after, RELEASE)
     assert result.returncode == 0, result.stderr
     assert published_everywhere(after) == dict.fromkeys(published_everywhere(after), True)
+
+
+def test_the_coppig_email_carries_a_scheduled_post_only_from_its_publication_date(content, tmp_path, monkeypatch):
+    posts = {
+        "verschenen.md": post("Verschenen in juli", "2024-07-05"),
+        "gepland.md": post("Gepland in juli", "2024-07-20"),
+    }
+    config = mail_site(content, **posts)
+    monkeypatch.setenv("COP_PREVIEW_SCHEDULED", "1")  # a shell set up for the preview changes nothing
+    shown: dict[str, tuple[list[str], str]] = {}
+    for day in ("2024-07-19", "2024-07-20"):
+        monkeypatch.setenv("COP_BUILD_DATE", day)
+        eml = tmp_path / f"{day}.eml"
+        assert main(["coppig", "--config", str(config), "--maand", "2024-07", "--eml", str(eml)]) == 0
+        message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+        assert isinstance(message, EmailMessage)
+        text, page = message.iter_parts()
+        headings = lxml.html.document_fromstring(page.get_content()).iter("h2")
+        shown[day] = ([heading.text_content() for heading in headings], text.get_content())
+    (before, before_text), (after, after_text) = shown["2024-07-19"], shown["2024-07-20"]
+    assert before == ["Verschenen in juli"] and "Gepland in juli" not in before_text
+    assert after == ["Gepland in juli", "Verschenen in juli"] and "Gepland in juli" in after_text
 
 
 def test_cop_check_lists_scheduled_items_with_their_dutch_date(scheduled_project, capsys, monkeypatch):

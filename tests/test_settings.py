@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,28 @@ def test_newsletter_addresses_are_optional_and_checked_in_dutch():
         "mkdocs.yml: extra.cop.newsletter.unsubscribe_url: verwacht een webadres dat begint met https://, "
         "gekregen 'lijst.example.nl/af'; bedoelde je https://lijst.example.nl/af?",
     ]
+
+
+@pytest.mark.parametrize(
+    ("organisation", "said"),
+    [
+        ("=?utf-8?q?Evil_=3Cevil=40evil.example=3E?=", "mag geen =? bevatten"),
+        ("CoP Limburg <redactie@evil.example>", "mag geen < of > of @ bevatten"),
+        ("CoP Limburg\nReply-To: iemand", "mag maar één regel zijn"),
+    ],
+    ids=["encoded-word", "address", "line break"],
+)
+def test_an_organisation_that_could_turn_the_sender_into_another_address_is_refused_with_its_line(
+    tmp_path: Path, organisation: str, said: str
+):
+    config = tmp_path / "mkdocs.yml"
+    quoted = json.dumps(organisation)  # a JSON string is a YAML string
+    config.write_text(
+        f"site_name: x\nextra:\n  cop:\n    feed_limit: 20\n    organisation: {quoted}\n", encoding="utf-8"
+    )
+    extra = yaml.safe_load(config.read_text(encoding="utf-8"))["extra"]
+    with pytest.raises(ContentError) as raised:
+        read_settings(extra, config)
+    (problem,) = raised.value.problems
+    assert (problem.path, problem.line, problem.field) == ("mkdocs.yml", 5, "extra.cop.organisation")
+    assert problem.message.startswith(said)

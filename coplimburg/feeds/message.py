@@ -3,7 +3,8 @@
 The bytes depend only on the edition, the settings and the send date (a date, not the clock), so two runs
 for the same edition give the same message: the Message-ID is derived from the edition, the MIME boundary
 is fixed, and the Date header is 09:00 in Amsterdam on the send date. Both parts are quoted-printable, so
-no line exceeds what SMTP allows, and a boundary starting with '=_' can never occur inside them.
+no line exceeds what SMTP allows, and a boundary starting with '=_' can never occur inside them. Headers that
+carry settings (names, addresses, URLs) are encoded by coplimburg.feeds.mailheaders.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import textwrap
-from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from coplimburg.dates import AMSTERDAM
 from coplimburg.feeds.channels import FeedSettings
 from coplimburg.feeds.editions import Edition, email_html, unsubscribe_mailto
+from coplimburg.feeds.mailheaders import MessageError, mailbox, url_list
 from coplimburg.settings import Newsletter
 from coplimburg.urls import CONTACT_PATH, EDITIONS_PATH, absolute
 
@@ -27,15 +28,23 @@ SEND_TIME = dt.time(9, 0)
 TEXT_WIDTH = 72
 # C0 and C1 control characters except tab and newline, which plain text keeps.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# A host name as the Message-ID and List-Id can carry it: labels of letters, digits and hyphens.
+_DOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*")
 
-
-class MessageError(ValueError):
-    """A setting the message needs is missing; the text is Dutch and names the setting."""
+__all__ = ["MessageError", "edition_message", "mail_domain", "message_bytes", "message_id"]
 
 
 def mail_domain(site_url: str) -> str:
     """'communityofpracticelimburg.nl' for https://www.communityofpracticelimburg.nl/."""
-    host = urlsplit(site_url).hostname or "localhost"
+    try:
+        host = (urlsplit(site_url).hostname or "localhost").encode("idna").decode("ascii")
+    except UnicodeError:  # a label too long or empty
+        host = urlsplit(site_url).hostname or ""
+    if not _DOMAIN.fullmatch(host):
+        raise MessageError(
+            f"site_url in mkdocs.yml: de servernaam '{host}' kan niet in de Message-ID en List-Id van de e-mail; "
+            "verwacht een naam van letters, cijfers, punten en koppeltekens zoals www.communityofpracticelimburg.nl"
+        )
     return host.removeprefix("www.")
 
 
@@ -55,23 +64,23 @@ def edition_message(
         )
     domain = mail_domain(site_url)
     message = EmailMessage(policy=SMTP)
-    message["From"] = Address(settings.organisation, addr_spec=newsletter.from_address)
+    message["From"] = mailbox("From", settings.organisation, newsletter.from_address)
     # Without a list address (a dry run before setting up) the message still opens in a mail app.
     message["To"] = (
-        Address("CoPPIG", addr_spec=newsletter.list_address) if newsletter.list_address else "undisclosed-recipients:;"
+        mailbox("To", "CoPPIG", newsletter.list_address) if newsletter.list_address else "undisclosed-recipients:;"
     )
     message["Subject"] = edition.title
     message["Date"] = format_datetime(dt.datetime.combine(send_date, SEND_TIME, AMSTERDAM))
     message["Message-ID"] = message_id(edition, site_url)
     message["Content-Language"] = "nl"
     message["List-Id"] = f"CoPPIG <coppig.{domain}>"
-    message["List-Archive"] = f"<{absolute(site_url, EDITIONS_PATH)}>"
+    message["List-Archive"] = url_list("List-Archive", [absolute(site_url, EDITIONS_PATH)])
     unsubscribes = []
-    if mailbox := newsletter.unsubscribe_mailbox:
-        unsubscribes.append(f"<{unsubscribe_mailto(mailbox)}>")
+    if address := newsletter.unsubscribe_mailbox:
+        unsubscribes.append(unsubscribe_mailto(address))
     if newsletter.unsubscribe_url:
-        unsubscribes.append(f"<{newsletter.unsubscribe_url}>")
-    message["List-Unsubscribe"] = ", ".join(unsubscribes)
+        unsubscribes.append(newsletter.unsubscribe_url)
+    message["List-Unsubscribe"] = url_list("List-Unsubscribe", unsubscribes)
     if newsletter.unsubscribe_url and newsletter.unsubscribe_url.startswith("https://"):
         # RFC 8058: one click in the mail app posts to the URL; only meaningful for an https address.
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"

@@ -1,9 +1,10 @@
 """Which CoPPIG editions went out by e-mail, kept in a committed state file so none is sent twice.
 
 `content/site/coppig-sent.yml` records per edition (month) when it was sent, with which Message-ID, to
-which address and how many items it carried. `cop coppig --verzenden` reads it before sending and writes
-it only after the server accepted the message: a failed send leaves it as it was, so a retry simply
-sends again. The publish workflow commits the file after a scheduled send.
+which address, how many items it carried and its status: `verzonden` when the server accepted it, `onzeker`
+when the connection was lost after the whole message went out and before the server answered. Either way it
+is not sent again without `--opnieuw`. A refused send leaves the file as it was, so a retry simply sends
+again. The publish workflow commits the file after a scheduled send.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import yaml
 from pydantic import BeforeValidator, Field
@@ -39,10 +41,13 @@ def _moment(value: object) -> object:
 
 
 Month = Annotated[str, BeforeValidator(_month)]
+Status = Literal["verzonden", "onzeker"]
 _HEADER = (
     "# Bijgehouden door `cop coppig --verzenden`; niet met de hand wijzigen.\n"
-    "# Per editie (maand): wanneer ze per e-mail is verzonden, met welke Message-ID, naar welk adres en met\n"
-    "# hoeveel berichten. Een editie die hier staat wordt niet nogmaals verzonden (behalve met --opnieuw).\n"
+    "# Per editie (maand): wanneer ze per e-mail is verzonden, met welke Message-ID, naar welk adres, met\n"
+    "# hoeveel berichten en met welke status: verzonden (de server nam haar aan) of onzeker (de verbinding\n"
+    "# viel weg voordat de server antwoordde; controleer of ze is aangekomen). Een editie die hier staat wordt\n"
+    "# niet nogmaals verzonden (behalve met --opnieuw).\n"
     "# Zie docs-redactie/nieuwsbrief.md.\n"
 )
 
@@ -52,6 +57,8 @@ class Sending(Strict):
     message_id: str = Field(pattern=r"^<[^<>@\s]+@[^<>@\s]+>$")
     to: str
     items: int = Field(ge=0)
+    # Files written before the status existed hold only accepted sendings.
+    status: Status = "verzonden"
 
 
 class SentState(Strict):
@@ -83,6 +90,7 @@ def sent_text(state: SentState) -> str:
                 "message_id": sending.message_id,
                 "to": sending.to,
                 "items": sending.items,
+                "status": sending.status,
             }
             for month, sending in state.editions.items()
         }
@@ -91,8 +99,18 @@ def sent_text(state: SentState) -> str:
 
 
 def write_sent(content: Path, state: SentState) -> None:
-    """Replace the file in one step, so an interrupted write never leaves half a record."""
+    """Replace the file in one step, so an interrupted write (or a crash right after it) never leaves half a
+    record: a temporary file of its own beside it, flushed to disk, then renamed over it."""
     file = content / SENT_FILE
-    partial = file.with_name(file.name + ".tmp")
-    partial.write_text(sent_text(state), encoding="utf-8")
-    os.replace(partial, file)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
+    try:
+        os.fchmod(handle, 0o644)  # as a file written the ordinary way, not mkstemp's owner-only
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as partial:
+            partial.write(sent_text(state))
+            partial.flush()
+            os.fsync(partial.fileno())
+        os.replace(name, file)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
