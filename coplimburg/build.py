@@ -87,7 +87,7 @@ class Build:
     @classmethod
     def start(cls, root: Path, site_url: str, site_name: str, site_description: str, extra: Mapping[str, Any]) -> Build:
         """Read settings and content; raises ContentError (or ValueError for the build date) in Dutch."""
-        settings = read_settings(dict(extra), root / "mkdocs.yml")
+        settings = read_settings(dict(extra), root / "mkdocs.yml", site_url)
         today = settings.today()
         content = root / settings.content_dir
         site = publish(load(content, today), today)  # items scheduled after `today` are held back

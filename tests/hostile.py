@@ -37,8 +37,9 @@ PAYLOAD = (
     "\"' onmouseover=\"window.__pwned='attr'\" R&D <concept> \u202eeulb\u202c \u200fx\tx"
 )
 LINE_BREAKS = "\nna regel\n\nna een witregel"
-# A link that keeps https:// and breaks out of its attribute with a quote.
-HOSTILE_URL = 'https://example.org/a"onmouseover="window.__pwned=\'url\'"&x=<b>'
+# A link that keeps https:// and tries to break out of its attribute with a single quote (the loader refuses
+# addresses with `"`, `<`, `>`, a backslash or a user name: tests/test_addresses.py).
+HOSTILE_URL = "https://example.org/a'onmouseover='window.__pwned=`url`'&x=%3Cb%3E"
 # Raw HTML in a Markdown body is ours to trust on the site; feeds and e-mail must still lose its scripting.
 # (They only run when clicked, and set `__body`, which the page checks leave to the editors.)
 HOSTILE_BODY = (
