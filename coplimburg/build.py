@@ -49,6 +49,7 @@ from coplimburg.feeds.syndication import Syndication, prepare
 from coplimburg.pages import images, social
 from coplimburg.pages.cards import Card, cached_all, site_cards
 from coplimburg.pages.downloads import Asset
+from coplimburg.pages.escaping import as_text
 from coplimburg.pages.filters import FILTERS
 from coplimburg.pages.generate import assets, pages, yearly_pages
 from coplimburg.pages.registry import PageViews
@@ -186,8 +187,8 @@ class Build:
         card = self.cards.get(url) or self.cards[""]
         post = self.site.posts.get(str(meta.get("cop_id"))) if meta.get("cop_collection") == "posts" else None
         return social.Shared(
-            title=title if title and url else self.site_name,
-            description=str(meta.get("description") or self.site_description),
+            title=as_text(title) if title and url else self.site_name,
+            description=as_text(meta.get("description") or self.site_description),
             url=canonical or absolute(self.site_url, url),
             card=card,
             published=post.published if post else None,

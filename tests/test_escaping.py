@@ -75,6 +75,13 @@ def test_an_item_page_titles_and_describes_itself_with_the_hostile_text(hostile_
     assert plain(root.findtext(".//title") or "") == plain(values["events.title"]) + " - CoP Limburg"
     description = root.xpath("//meta[@name='description']/@content")
     assert [plain(one) for one in description] == [plain(values["events.summary"])]
+    # Shared links: `&`, `<` and quotes escaped once, so a parser reads the text back.
+    for key in ("og:description", "twitter:description"):
+        shared = root.xpath(f"//meta[@property='{key}' or @name='{key}']/@content")
+        assert [plain(one) for one in shared] == [plain(values["events.summary"])], key
+    for key in ("og:title", "twitter:title"):
+        shared = root.xpath(f"//meta[@property='{key}' or @name='{key}']/@content")
+        assert [plain(one) for one in shared] == [plain(values["events.title"])], key
     assert plain(root.xpath("string(//h1)")) == plain(values["events.title"])
     online = root.xpath("//a[starts-with(@href, 'https://example.org/')]/@href")
     assert online and set(online) == {HOSTILE_URL}

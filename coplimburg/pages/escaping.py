@@ -4,7 +4,8 @@ The theme's templates print content fields (titles, summaries, partner names, â€
 `page.meta` in `<title>`, meta tags and the search index. With autoescape on, all of it is text unless
 marked otherwise: here we mark what MkDocs itself rendered as HTML (the page body, the table of
 contents, a title taken from the first heading) and turn front-matter text that Material copies into
-HTML outside Jinja (the search index) into escaped HTML once.
+HTML outside Jinja (the search index) into escaped HTML once. `as_text` gives such a value back as text,
+for a sink that escapes it itself.
 """
 
 from __future__ import annotations
@@ -59,6 +60,12 @@ def trust_rendered(page: Any) -> None:
     """Mark `page`'s body, rendered by MkDocs from our Markdown, as HTML: the last step before the template."""
     if isinstance(page.content, str):
         page.content = Markup(page.content)
+
+
+def as_text(value: object) -> str:
+    """The text of a value that may be escaped already (front matter after `escape_front_matter`, a title from the
+    first heading), for a sink that escapes it itself: so it is escaped exactly once."""
+    return value.unescape() if isinstance(value, Markup) else str(value)
 
 
 def _trust_toc(items: Iterable[Any]) -> None:
