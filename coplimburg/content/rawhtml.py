@@ -124,8 +124,6 @@ def _without_code_spans(text: str) -> str:
 
 
 def _blank_spans(text: str) -> str:
-    if "`" not in text:
-        return text
     parts: list[str] = []
     position = 0
     runs = list(_TICKS.finditer(text))
