@@ -21,9 +21,11 @@ imports MkDocs. The events, in the order MkDocs fires them:
   .cache/templates/ for the next build.
 - on_config and on_env, under `mkdocs build` only: the adapter leaves what exists by then (content, pages) out
   of Python's cyclic garbage collector for the rest of the build (coplimburg.heap).
-- on_page_content: front-matter text is escaped; `capture()` keeps each item page's rendered HTML, which feed
-  items carry.
-- on_page_context: the page body is marked as trusted HTML; `page_context()` gives a page's template its
+- on_page_markdown (mkdocs-macros, docs/ pages with `render_macros: true`): `macro()` renders an editor macro and
+  holds its HTML behind a placeholder (coplimburg.pages.bodies).
+- on_page_content: front-matter text is escaped; `body()` passes the rendered body through the allow-list and
+  puts the macros' HTML back; `capture()` keeps each item page's cleaned HTML, which feed items carry.
+- on_page_context: the cleaned page body is marked as HTML; `page_context()` gives a page's template its
   view, JSON-LD, sharing meta tags, feed links and search entry (coplimburg.pages.search).
 - on_post_build: Pagefind indexes the written pages for search (coplimburg.pages.search_index) while
   `outputs()` collects the calendars, feeds and e-mail editions from the worker; when the index is complete
@@ -47,9 +49,11 @@ from coplimburg.calendar.state import AgendaState, read_state
 from coplimburg.content.site import Site
 from coplimburg.dates import AMSTERDAM
 from coplimburg.feeds.syndication import Syndication
-from coplimburg.pages import images, social
+from coplimburg.pages import images, macros, social
+from coplimburg.pages.bodies import Held, clean_body
 from coplimburg.pages.cards import Card, cached_all, site_cards
 from coplimburg.pages.downloads import Asset
+from coplimburg.pages.escaping import as_text
 from coplimburg.pages.filters import FILTERS
 from coplimburg.pages.generate import assets, pages, yearly_pages
 from coplimburg.pages.registry import PageViews
@@ -85,6 +89,8 @@ class Build:
     worker: Worker | None = None
     pending_calendars: Pending[dict[str, bytes]] | None = None
     pending_feeds: Pending[dict[str, bytes]] | None = None
+    # The editor macros' HTML while the page bodies around it are sanitised.
+    held: Held = field(default_factory=Held)
 
     @classmethod
     def start(cls, root: Path, site_url: str, site_name: str, site_description: str, extra: Mapping[str, Any]) -> Build:
@@ -156,6 +162,14 @@ class Build:
         folder = self.card_cache.parent / "images"
         return {path: images.cached(variant, folder) for path, variant in images.site_variants(self.site).items()}
 
+    def macro(self, page: Any, name: str, *arguments: Any) -> str:
+        """Editor macro `name` on `page` (a docs/ page): a placeholder for its HTML, which `body()` puts back."""
+        return self.held.hold(macros.render(self.views, page, name, *arguments))
+
+    def body(self, html: str) -> str:
+        """A page body as MkDocs rendered it from Markdown, through the allow-list, with our macros' HTML back."""
+        return self.held.restore(clean_body(html))
+
     def capture(self, meta: Mapping[str, Any], html: str) -> None:
         """Keep an item page's rendered HTML for its feed entry."""
         collection, item_id = meta.get("cop_collection"), meta.get("cop_id")
@@ -179,8 +193,8 @@ class Build:
         card = self.cards.get(url) or self.cards[""]
         post = self.site.posts.get(str(meta.get("cop_id"))) if meta.get("cop_collection") == "posts" else None
         return social.Shared(
-            title=title if title and url else self.site_name,
-            description=str(meta.get("description") or self.site_description),
+            title=as_text(title) if title and url else self.site_name,
+            description=as_text(meta.get("description") or self.site_description),
             url=canonical or absolute(self.site_url, url),
             card=card,
             published=post.published if post else None,

@@ -40,7 +40,7 @@ def published(
     """Read settings and content; raises ContentError (or ValueError for the build date) in Dutch.
 
     Scheduled items are left out unless `show_scheduled` (None: as COP_PREVIEW_SCHEDULED says, for the preview)."""
-    settings = read_settings(dict(extra), config_file)
+    settings = read_settings(dict(extra), config_file, site_url)
     today = settings.today()
     content = config_file.parent / settings.content_dir
     site = publish(load(content, today), today, show_scheduled)

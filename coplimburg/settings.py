@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
+from coplimburg.content.addresses import web_address_problem
 from coplimburg.content.fields import DayField, Strict, Text, Url, validate
 from coplimburg.content.source import Document
 from coplimburg.dates import build_date
@@ -81,20 +82,31 @@ class Settings(Strict):
         return build_date(self.build_date.isoformat() if self.build_date else None)
 
 
-def read_settings(extra: Any, config_file: Path | None = None) -> Settings:
-    """`extra.cop` as Settings; ContentError naming mkdocs.yml, the line and the field when a value is wrong."""
+def read_settings(extra: Any, config_file: Path | None = None, site_url: object = None) -> Settings:
+    """`extra.cop` as Settings; ContentError naming mkdocs.yml, the line and the field when a value (or `site_url`,
+    when given) is wrong."""
     data = extra.get("cop") if isinstance(extra, dict) else None
     shown = config_file.name if config_file else CONFIG_FILE
     document = Document(path=shown, data=data if data is not None else {})
     problems: list[Problem] = []
     settings: Settings | None = validate(Settings, document, problems)
-    if settings is None:
-        lines = config_file.read_text(encoding="utf-8").splitlines() if config_file and config_file.is_file() else []
-        raise ContentError(
-            Problem(shown, _line_of(lines, problem.field), f"extra.cop.{problem.field}".rstrip("."), problem.message)
-            for problem in problems
-        )
-    return settings
+    address = web_address_problem(str(site_url)) if site_url else None
+    if settings is not None and address is None:
+        return settings
+    lines = config_file.read_text(encoding="utf-8").splitlines() if config_file and config_file.is_file() else []
+    found = [
+        Problem(shown, _line_of(lines, problem.field), f"extra.cop.{problem.field}".rstrip("."), problem.message)
+        for problem in problems
+    ]
+    if address:
+        found.append(Problem(shown, _top_line(lines, "site_url"), "site_url", _site_url_message(site_url, address)))
+    raise ContentError(found)
+
+
+def _site_url_message(site_url: object, problem: str) -> str:
+    return (
+        f"het webadres {describe(site_url)} {problem}; schrijf het adres van de site, zoals https://www.voorbeeld.nl/"
+    )
 
 
 def _line_of(lines: list[str], field: str) -> int:
@@ -107,6 +119,11 @@ def _line_of(lines: list[str], field: str) -> int:
         elif inside and name and re.match(rf"^\s+{re.escape(name)}:", line):
             return number
     return 0
+
+
+def _top_line(lines: list[str], name: str) -> int:
+    """The line of a top-level `name:` of mkdocs.yml, or 0."""
+    return next((number for number, line in enumerate(lines, 1) if line.startswith(f"{name}:")), 0)
 
 
 def read_config(file: Path) -> dict[str, Any]:
@@ -126,7 +143,7 @@ def project_today(config_file: Path) -> dt.date:
     except yaml.YAMLError as error:
         raise ValueError(f"{config_file.as_posix()}: geen geldige YAML ({error})") from None
     extra = config.get("extra")
-    return read_settings(extra if isinstance(extra, dict) else {}, config_file).today()
+    return read_settings(extra if isinstance(extra, dict) else {}, config_file, config.get("site_url")).today()
 
 
 class _ConfigLoader(yaml.SafeLoader):

@@ -29,6 +29,7 @@ from coplimburg.build import FILTERS, GLOBALS, LOGO, Build
 from coplimburg.editors.local_only import local_only
 from coplimburg.editors.preview import HEADING, recover_from_not_found, terminal_report, write_problem_docs
 from coplimburg.output import discard, publish, staging_folder, write_files
+from coplimburg.pages.bodies import clean_body
 from coplimburg.pages.escaping import escape_front_matter, html_environment, trust_rendered
 from coplimburg.pages.search_index import Indexing, IndexingFailed
 from coplimburg.problems import ContentError
@@ -113,13 +114,16 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     escape_front_matter(page)
-    if build := _build(config):
-        build.capture(page.meta, html)
+    build = _build(config)
+    if build is None:  # the preview's problem list
+        return clean_body(html)
+    html = build.body(html)
+    build.capture(page.meta, html)
     return html
 
 
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
-    trust_rendered(page)  # only MkDocs' own rendering is HTML
+    trust_rendered(page)  # the body passed the allow-list in on_page_content
     if build := _build(config):
         context.update(
             build.page_context(page.meta, page.url, page.is_homepage, page.title or "", page.canonical_url or "")

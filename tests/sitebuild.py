@@ -8,6 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import markdown
+import yaml
+
 REPO = Path(__file__).resolve().parent.parent
 # A small site made for the tests: every case once or twice, independent of the production content/.
 SAMPLE = REPO / "tests" / "sample"
@@ -32,3 +35,16 @@ def start_build(project: Path, site_dir: Path, build_date: str = BUILD_DATE) -> 
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def render_markdown(text: str) -> str:
+    """`text` as MkDocs renders a page body: Python-Markdown with mkdocs.yml's extensions and the three MkDocs
+    always adds (toc, tables, fenced_code)."""
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    extensions: list[str] = ["toc", "tables", "fenced_code"]
+    settings: dict[str, dict[str, str]] = {}
+    for entry in config["markdown_extensions"]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        extensions.append(name)
+        settings[name] = dict(options)
+    return markdown.markdown(text, extensions=list(dict.fromkeys(extensions)), extension_configs=settings)

@@ -15,9 +15,10 @@ from typing import Any
 import feedparser
 import icalendar
 import pytest
-from hostile import FIXED, HOSTILE_URL, OUTPUTS, pages, plain
+from hostile import BODY_PAGES, EVIL_HOST, FIXED, HOSTILE_BODY, HOSTILE_CODE, HOSTILE_URL, OUTPUTS, pages, plain
 from lxml import etree, html
-from pages import pagefind_fragments
+from pages import SITE_URL, pagefind_fragments
+from sitebuild import render_markdown
 
 from coplimburg.content.collections import COLLECTIONS
 from coplimburg.feeds.markup import portable_html, sanitise
@@ -27,22 +28,28 @@ from coplimburg.feeds.markup import portable_html, sanitise
 _SAFE_SCRIPT_TYPES = {"application/ld+json", None, "text/javascript"}
 
 
-def active_content(root: Any, trusted: str | None = None) -> list[str]:
-    """Everything in parsed HTML that could run: event attributes, javascript: URLs, meta refresh, scripts
-    we did not write; `trusted` marks the body's own raw HTML, which is the editors' on the site."""
+def active_content(root: Any) -> list[str]:
+    """Everything in parsed HTML that could run, load from elsewhere, navigate by itself or ask for a password:
+    event attributes, javascript:, data: and vbscript: addresses, styles with url(), anything naming the hostile
+    host, meta refresh, base, frames and plugins, password fields, and scripts we did not write."""
     found = []
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
         for name, value in element.attrib.items():
+            squeezed = value.replace(" ", "").lower()
             if name.lower().startswith("on"):
                 found.append(f"<{element.tag} {name}>")
-            if trusted and trusted in value:
-                continue
-            if "javascript:" in value.replace(" ", "").lower() and name.lower().endswith("href"):
+            if squeezed.startswith(("javascript:", "data:", "vbscript:")) and name.lower() in ("href", "src"):
+                found.append(f"<{element.tag} {name}={value!r}>")
+            if "javascript:" in squeezed and name.lower().endswith("href"):
+                found.append(f"<{element.tag} {name}={value!r}>")
+            if EVIL_HOST in value or (name == "style" and "url(" in squeezed):
                 found.append(f"<{element.tag} {name}={value!r}>")
         if element.tag == "meta" and "http-equiv" in element.attrib:
             found.append("<meta http-equiv>")
+        if element.tag in ("base", "iframe", "frame", "object", "embed") or element.get("type") == "password":
+            found.append(f"<{element.tag}>")
         if (
             element.tag == "script"
             and "__pwned" in (element.text or "")
@@ -50,6 +57,14 @@ def active_content(root: Any, trusted: str | None = None) -> list[str]:
         ):
             found.append("<script>")
     return found
+
+
+def test_the_hostile_text_as_markdown_renders_it_is_all_active_content():
+    # Without the sanitiser, every construct of the hostile text would reach the page; the checks below see it.
+    found = active_content(html.fragment_fromstring(render_markdown(HOSTILE_BODY), create_parent="div"))
+    assert {"<script>", "<meta http-equiv>", "<base>", "<iframe>", "<object>", "<embed>", "<input>"} <= set(found)
+    assert {"<img onerror>", "<details ontoggle>", "<p onclick>", "<h2 onmouseover>"} <= set(found)
+    assert len([one for one in found if EVIL_HOST in one or "javascript:" in one or "data:" in one]) >= 10
 
 
 def texts(root: Any) -> str:
@@ -62,7 +77,7 @@ def texts(root: Any) -> str:
 def test_every_page_carries_hostile_values_as_text_and_nothing_that_runs(hostile_site):
     for path in pages(hostile_site.root):
         root = html.fromstring(path.read_bytes())
-        assert active_content(root, trusted="__body") == [], path
+        assert active_content(root) == [], path
         for script in root.iter("script"):
             if script.get("type") == "application/ld+json":
                 assert "</" not in (script.text or "") and "<!--" not in (script.text or ""), path
@@ -75,6 +90,13 @@ def test_an_item_page_titles_and_describes_itself_with_the_hostile_text(hostile_
     assert plain(root.findtext(".//title") or "") == plain(values["events.title"]) + " - CoP Limburg"
     description = root.xpath("//meta[@name='description']/@content")
     assert [plain(one) for one in description] == [plain(values["events.summary"])]
+    # Shared links: `&`, `<` and quotes escaped once, so a parser reads the text back.
+    for key in ("og:description", "twitter:description"):
+        shared = root.xpath(f"//meta[@property='{key}' or @name='{key}']/@content")
+        assert [plain(one) for one in shared] == [plain(values["events.summary"])], key
+    for key in ("og:title", "twitter:title"):
+        shared = root.xpath(f"//meta[@property='{key}' or @name='{key}']/@content")
+        assert [plain(one) for one in shared] == [plain(values["events.title"])], key
     assert plain(root.xpath("string(//h1)")) == plain(values["events.title"])
     online = root.xpath("//a[starts-with(@href, 'https://example.org/')]/@href")
     assert online and set(online) == {HOSTILE_URL}
@@ -115,6 +137,47 @@ def test_feeds_carry_no_active_content_and_rss_descriptions_are_plain_text(hosti
         if description.getparent().tag == "item":
             fragment = html.fragment_fromstring(description.text or "", create_parent="div")
             assert [element.tag for element in fragment.iter()] == ["div"], description.text
+
+
+def test_feed_readers_get_the_hostile_texts_without_anything_active_and_images_of_the_site_only(hostile_site):
+    # feedparser unsanitised: what a reader that trusts the feed would show.
+    for path in sorted(hostile_site.root.rglob("feed.xml")) + sorted(hostile_site.root.rglob("atom.xml")):
+        feed = feedparser.parse(path.read_bytes(), sanitize_html=False)
+        for entry in feed.entries:
+            details = [*entry.get("content", []), entry.get("summary_detail", {})]
+            for payload in [detail.get("value") for detail in details if detail.get("type") == "text/html"]:
+                fragment = html.fragment_fromstring(payload or "<p></p>", create_parent="div")
+                assert active_content(fragment) == [], (path, entry.title)
+                assert all(src.startswith(SITE_URL) for src in fragment.xpath("//img/@src")), (path, entry.title)
+    post = feedparser.parse((hostile_site.root / "coppig/nieuws/feed.xml").read_bytes(), sanitize_html=False)
+    codes = html.fragment_fromstring(post.entries[0].content[0].value, create_parent="div").xpath("//code")
+    assert [code.text_content() for code in codes] == list(HOSTILE_CODE)
+
+
+def test_the_e_mail_edition_shows_images_of_the_site_only(hostile_site):
+    for path in sorted(hostile_site.root.rglob("email.html")):
+        root = html.fromstring(path.read_bytes())
+        sources = root.xpath("//img/@src")
+        assert sources and all(src.startswith(SITE_URL) for src in sources), path
+
+
+def test_a_hostile_texts_code_stays_on_the_page_as_text(hostile_site):
+    for path in BODY_PAGES:
+        root = html.fromstring((hostile_site.root / path / "index.html").read_bytes())
+        codes = [code.text_content() for code in root.xpath("//article//code")]
+        assert all(code in codes for code in HOSTILE_CODE), path
+
+
+def test_the_feed_sanitiser_leaves_out_images_from_elsewhere_and_keeps_those_of_the_site() -> None:
+    fragment = (
+        '<p><img src="https://evil.example/p.png" alt="p"><img src="//evil.example/q.png" alt="q">'
+        '<img src="images/a.png" alt="a"><img src="https://site.example/b.png"></p>'
+    )
+    cleaned = html.fragment_fromstring(portable_html(fragment, "https://site.example/x/"), create_parent="div")
+    assert [dict(image.attrib) for image in cleaned.iter("img")] == [
+        {"src": "https://site.example/x/images/a.png", "alt": "a"},
+        {"src": "https://site.example/b.png", "alt": ""},
+    ]
 
 
 def test_feed_readers_see_titles_and_summaries_as_the_hostile_text(hostile_site):

@@ -89,3 +89,24 @@ def test_the_guide_tells_one_way_to_move_an_event(tmp_path: Path):
     event = (GUIDE / "evenement.md").read_text(encoding="utf-8")
     for page in (agenda, event):
         assert "previous_start" in page and "status: verplaatst" in page
+
+
+def test_the_html_examples_in_fouten_md_are_the_real_output(project, capsys, monkeypatch):
+    section = (GUIDE / "fouten.md").read_text(encoding="utf-8").split("## HTML in de tekst", 1)[1].split("\n## ")[0]
+    source = re.search(r"```markdown\n(.*?)```", section, re.DOTALL)
+    shown, others, _field = re.findall(r"```text\n(.*?)```", section, re.DOTALL)
+    assert source
+    post = project / "content/news/html-in-tekst.md"
+    post.write_text(source.group(1), encoding="utf-8")
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("COP_BUILD_DATE", "2026-11-28")
+    assert main(["check"]) == 1
+    assert [line.strip() for line in capsys.readouterr().err.splitlines()[1:]] == shown.strip().splitlines()
+    # The other messages, from one line holding each of their constructs.
+    line_9 = (
+        "<script>x</script><form></form><div id='__config'></div>"
+        "<a href='https://www.leijgraaf.nl\\@evil.example/'>x</a>"
+    )
+    post.write_text("\n".join([*source.group(1).splitlines()[:8], line_9]) + "\n", encoding="utf-8")
+    assert main(["check"]) == 1
+    assert [line.strip() for line in capsys.readouterr().err.splitlines()[1:]] == others.strip().splitlines()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+import yaml
 from pages import SITE_URL, html_files, url_path_of
 from PIL import Image
 
@@ -61,6 +62,26 @@ def test_a_news_post_is_shared_as_an_article_with_its_date(built_site):
         found = tags(file)
         assert found["og:type"] == "article"
         assert found["article:published_time"]
+
+
+def front_matter(file: Path) -> dict[str, str]:
+    data: dict[str, str] = yaml.safe_load(file.read_text(encoding="utf-8").split("---\n")[1])
+    return data
+
+
+@pytest.mark.parametrize(
+    ("source", "url_path"),
+    [
+        ("content/news/nieuw-in-coppyright-checklist.md", "coppig/nieuws/nieuw-in-coppyright-checklist/"),
+        ("content/events/werksessie-leerroutes.md", "agenda/werksessie-leerroutes/"),
+    ],
+)
+def test_a_shared_title_and_description_read_back_as_the_front_matter_text(built_site, source, url_path):
+    # 'scholen & bedrijven' and "IBO's" were escaped twice: link previews showed 'scholen &amp; bedrijven'.
+    written = front_matter(Path(__file__).parent / "sample" / source)
+    found = tags(built_site / url_path / "index.html")
+    assert found["og:description"] == found["twitter:description"] == written["summary"]
+    assert found["og:title"] == found["twitter:title"] == written["title"]
 
 
 def test_every_item_page_and_main_page_has_a_card_of_1200_by_630(built_site):

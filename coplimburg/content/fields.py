@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
+from coplimburg.content.addresses import WEB_SCHEMES, address_problem
 from coplimburg.content.source import Document, Location, dotted
 from coplimburg.dates import EXAMPLE, Moment, iso_hint, parse_day, parse_moment
 from coplimburg.problems import Problem, describe, suggestion, visible
@@ -125,11 +126,10 @@ def _url(value: object) -> object:
     if not isinstance(value, str):
         raise ValueError(f"verwacht een webadres dat begint met https://, gekregen {describe(value)}")
     stripped = value.strip()
-    try:
-        parts = urlsplit(stripped)
-    except ValueError:  # e.g. an unclosed [ in the host
-        parts = urlsplit("")
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in stripped):
+    if problem := address_problem(stripped):
+        raise ValueError(f"het webadres {describe(stripped)} {problem}")
+    parts = urlsplit(stripped)
+    if parts.scheme not in WEB_SCHEMES or not parts.netloc:
         hint = f"; bedoelde je https://{visible(stripped, 80)}?" if not parts.scheme and "." in value else ""
         raise ValueError(f"verwacht een webadres dat begint met https://, gekregen {describe(value)}{hint}")
     return value.strip()
@@ -166,9 +166,10 @@ _DAY_SCHEMA = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "examples": 
 
 MomentField = Annotated[Moment, BeforeValidator(_moment), WithJsonSchema(_MOMENT_SCHEMA)]
 DayField = Annotated[dt.date, BeforeValidator(_day), WithJsonSchema(_DAY_SCHEMA)]
-Url = Annotated[
-    str, BeforeValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
-]
+# The pattern says what coplimburg.content.addresses checks: http(s), a host without user name, no spaces,
+# backslashes, <, > or ".
+_URL_SCHEMA = {"type": "string", "format": "uri", "pattern": r'^https?://[^\s\\<>"@/?#%]+([/?#][^\s\\<>"]*)?$'}
+Url = Annotated[str, BeforeValidator(_url), WithJsonSchema(_URL_SCHEMA)]
 Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
 Summary = Annotated[str, BeforeValidator(_lines), Field(min_length=1, max_length=300)]
 Ref = Annotated[str, Field(pattern=ID_PATTERN)]

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from coplimburg.content.addresses import address_problem
 from coplimburg.content.collections import FILE_COLLECTIONS
 from coplimburg.content.publication import planned
 from coplimburg.content.sitemap import (
@@ -64,6 +65,8 @@ def _scheduled_targets(document: Document, source: str, site: SiteMap) -> Iterat
         return
     own = published_on(document)
     for offset, target in _links(document.body):
+        if address_problem(target):
+            continue  # coplimburg.content.rawhtml reports it
         parts = urlsplit(target)
         if parts.scheme not in ("http", "https", "") or (parts.netloc and parts.hostname not in site.own_hosts):
             continue
@@ -112,7 +115,10 @@ def _links(body: str) -> Iterator[tuple[int, str]]:
 
 
 def _problem_with(target: str, source: str, site: SiteMap, file: str | None) -> str | None:
-    """A Dutch message when the link reaches nothing on the site; None for a good or an external link."""
+    """A Dutch message when the link reaches nothing on the site; None for a good or an external link, and for an
+    address a browser reads otherwise, which coplimburg.content.rawhtml reports."""
+    if address_problem(target):
+        return None
     parts = urlsplit(target)
     external = parts.scheme not in ("http", "https", "") or parts.hostname not in site.own_hosts
     if (parts.scheme or parts.netloc) and external:

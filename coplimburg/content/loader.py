@@ -17,6 +17,7 @@ from coplimburg.content.fields import ID_PATTERN, Item, Strict, validate
 from coplimburg.content.limits import inside
 from coplimburg.content.links import check_links
 from coplimburg.content.placeholders import check_placeholders
+from coplimburg.content.rawhtml import check_body_html
 from coplimburg.content.references import Known, check_item_references, check_site_data
 from coplimburg.content.site import Site
 from coplimburg.content.sitedata import PartnerFile, ProgrammeFile, Vocabularies
@@ -48,6 +49,7 @@ def load(content: Path, today: dt.date | None = None) -> Site:
     }
     documents.update({document.path: document for listed in raw.values() for document in listed})
     problems += check_placeholders(raw)
+    problems += check_body_html(content, raw)
     # References can only be checked against site data that was read.
     if all(value is not None for value in site_data.values()):
         partners: PartnerFile = site_data["partners.yml"]

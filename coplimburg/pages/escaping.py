@@ -1,10 +1,11 @@
-"""HTML output of the theme escapes every value, and only what MkDocs rendered from Markdown is trusted.
+"""HTML output of the theme escapes every value, and only what MkDocs rendered from Markdown is HTML.
 
 The theme's templates print content fields (titles, summaries, partner names, …) and Material prints
 `page.meta` in `<title>`, meta tags and the search index. With autoescape on, all of it is text unless
-marked otherwise: here we mark what MkDocs itself rendered as HTML (the page body, the table of
-contents, a title taken from the first heading) and turn front-matter text that Material copies into
-HTML outside Jinja (the search index) into escaped HTML once.
+marked otherwise: here we mark what MkDocs itself rendered as HTML (the page body, after the allow-list of
+coplimburg.pages.bodies; the table of contents and a title taken from the first heading, which Python-Markdown
+gives as text without tags) and turn front-matter text that Material copies into HTML outside Jinja (the search
+index) into escaped HTML once. `as_text` gives such a value back as text, for a sink that escapes it itself.
 """
 
 from __future__ import annotations
@@ -56,9 +57,16 @@ def escape_front_matter(page: Any) -> None:
 
 
 def trust_rendered(page: Any) -> None:
-    """Mark `page`'s body, rendered by MkDocs from our Markdown, as HTML: the last step before the template."""
+    """Mark `page`'s body, rendered by MkDocs and cleaned by the allow-list, as HTML: the last step before the
+    template."""
     if isinstance(page.content, str):
         page.content = Markup(page.content)
+
+
+def as_text(value: object) -> str:
+    """The text of a value that may be escaped already (front matter after `escape_front_matter`, a title from the
+    first heading), for a sink that escapes it itself: so it is escaped exactly once."""
+    return value.unescape() if isinstance(value, Markup) else str(value)
 
 
 def _trust_toc(items: Iterable[Any]) -> None:

@@ -131,10 +131,10 @@ MACROS: dict[str, Callable[..., tuple[str, dict[str, Any]]]] = {
 
 
 def render(views: PageViews, page: Any, name: str, *arguments: Any) -> str:
-    """Run macro `name` for `page` and render its partial with the theme, as one raw HTML block."""
+    """Run macro `name` for `page` and render its partial with the theme, as one block of HTML without blank lines
+    (the build holds it behind a placeholder while the page is sanitised: coplimburg.pages.bodies)."""
     template, data = MACROS[name](views, *arguments)
     html = views.env.get_template(template).render(page=page, base_url=_base_url(page), **data)
-    # Markdown ends a raw HTML block at a blank line: keep the block in one piece.
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
