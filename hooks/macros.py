@@ -1,5 +1,6 @@
 """mkdocs-macros adapter (its `define_env`): exposes the editor macros of coplimburg.pages.macros; each returns a
-placeholder that the build replaces by the macro's HTML after sanitising the page (coplimburg.pages.bodies)."""
+placeholder that the build replaces by the macro's HTML after sanitising the page (coplimburg.pages.bodies), and
+renders pages in Jinja's sandbox (`on_pre_page_macros`)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,17 @@ from collections.abc import Callable
 from typing import Any
 
 from coplimburg.build import Build
-from coplimburg.pages.macros import MACROS
+from coplimburg.pages.macros import MACROS, sandboxed
 
 
 def define_env(env: Any) -> None:
     for name in MACROS:
         env.macro(_bound(env, name), name)
+
+
+def on_pre_page_macros(env: Any) -> None:
+    # mkdocs-macros makes its Jinja environment after define_env; before each page, it is swapped for a sandboxed one.
+    env._env = sandboxed(env.env)
 
 
 def _bound(env: Any, name: str) -> Callable[..., str]:

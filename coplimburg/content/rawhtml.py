@@ -16,8 +16,9 @@ from pathlib import Path
 
 from coplimburg.content.addresses import image_problem, link_problem
 from coplimburg.content.allowlist import attribute_problem, tag_problem
+from coplimburg.content.macrocalls import macro_call_problems
 from coplimburg.content.sitemap import docs_pages, slugify
-from coplimburg.content.source import Document
+from coplimburg.content.source import Document, parse_yaml
 from coplimburg.problems import Problem, describe
 
 # Python-Markdown's fenced_code: a fence at the start of a line, closed by the same fence.
@@ -51,7 +52,6 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _UNDERLINE = re.compile(r"^(?:=+|-+)[ \t]*$")
 _TERM = re.compile(r"^:[ \t]")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
-_MACROS_ON = re.compile(r"^render_macros:\s*true\s*$", re.MULTILINE | re.IGNORECASE)
 # Elements without content or end tag, and those whose content is no HTML.
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -68,7 +68,10 @@ def check_body_html(content: Path, documents: Mapping[str, list[Document]]) -> l
         for document in listed:
             problems += body_problems(document.path, document.body, document.body_line)
     for shown, body, first_line in docs_pages(content).values():
-        problems += body_problems(shown, body, first_line, macros=_renders_macros(content.parent / shown, first_line))
+        macros = _renders_macros(content.parent / shown, first_line)
+        problems += body_problems(shown, body, first_line, macros=macros)
+        if macros:
+            problems += macro_call_problems(shown, body, first_line)
     return problems
 
 
@@ -289,9 +292,19 @@ def _heading_anchors(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _renders_macros(file: Path, first_line: int) -> bool:
-    """Whether a docs/ page's front matter (the lines before `first_line`) turns its macros on."""
+    """Whether a docs/ page's front matter (the lines before `first_line`) may turn its macros on. mkdocs-macros
+    renders when YAML reads `render_macros` as true (`yes`, `on`, `1`, `!!bool` … too), so anything but a missing or
+    false value counts, and so does front matter this project's reader refuses: better a check too many than a page of
+    Jinja that runs unchecked."""
     try:
         lines = file.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return False
-    return bool(_MACROS_ON.search("\n".join(lines[: first_line - 1])))
+    if first_line <= 1:
+        return False
+    problems: list[Problem] = []
+    document = parse_yaml("\n".join(lines[1 : first_line - 2]), file.name, problems, first_line=2)
+    if problems:
+        return True
+    data = document.data if document is not None else None
+    return isinstance(data, dict) and data.get("render_macros", False) not in (False, None)

@@ -10,7 +10,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from jinja2 import Environment
+from jinja2.sandbox import SandboxedEnvironment
+
 from coplimburg.agenda.archive import upcoming
+from coplimburg.content.macrocalls import EDITOR_MACROS
 from coplimburg.pages import audiences, overviews, selections
 from coplimburg.pages.items import Link
 from coplimburg.pages.registry import PageViews
@@ -128,6 +132,8 @@ MACROS: dict[str, Callable[..., tuple[str, dict[str, Any]]]] = {
     "news_in_category": news_in_category,
     "products_of_type": products_of_type,
 }
+# `cop check` lets docs/ pages call exactly these (coplimburg.content.macrocalls declares what editors may write).
+assert MACROS.keys() == EDITOR_MACROS.keys(), "coplimburg.content.macrocalls.EDITOR_MACROS and MACROS differ"
 
 
 def render(views: PageViews, page: Any, name: str, *arguments: Any) -> str:
@@ -141,3 +147,25 @@ def render(views: PageViews, page: Any, name: str, *arguments: Any) -> str:
 def _base_url(page: Any) -> str:
     depth = page.url.count("/") if page is not None else 0
     return "/".join([".."] * depth) or "."
+
+
+def sandboxed(env: Environment) -> SandboxedEnvironment:
+    """The template engine docs/ pages are rendered with, in Jinja's sandbox: `cop check` already lets a page hold
+    nothing but macro calls (coplimburg.content.macrocalls); should a construct slip past it, the sandbox still
+    refuses Python internals (`__class__`, …) and unsafe calls."""
+    if isinstance(env, SandboxedEnvironment):
+        return env
+    safe = SandboxedEnvironment(
+        loader=env.loader,
+        undefined=env.undefined,
+        block_start_string=env.block_start_string,
+        block_end_string=env.block_end_string,
+        variable_start_string=env.variable_start_string,
+        variable_end_string=env.variable_end_string,
+        comment_start_string=env.comment_start_string,
+        comment_end_string=env.comment_end_string,
+        autoescape=False,  # the macros' HTML is a placeholder until the page is sanitised (coplimburg.pages.bodies)
+    )
+    safe.globals.update(env.globals)
+    safe.filters.update(env.filters)
+    return safe
