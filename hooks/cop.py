@@ -23,6 +23,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from coplimburg import heap
 from coplimburg.build import FILTERS, GLOBALS, LOGO, Build
@@ -144,6 +145,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         except IndexingFailed as error:
             raise PluginError(str(error)) from None
         write_files(site, outputs)
+        if build.site_dir is not None and _strict_warnings(config):
+            # MkDocs counts strict-mode warnings after this event and then fails the build: publish nothing, so
+            # on_build_error discards the staging folder and site/ keeps the previous build.
+            return
         if build.site_dir is not None:
             publish(site, build.site_dir)
             config.site_dir = str(build.site_dir)
@@ -173,6 +178,14 @@ def on_shutdown() -> None:
     folder = _process.get("problems")
     if isinstance(folder, Path):
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _strict_warnings(config: MkDocsConfig) -> bool:
+    """Whether `mkdocs build --strict` has counted a warning so far (its CountHandler on the "mkdocs" logger)."""
+    if not config.strict:
+        return False
+    counters = [handler for handler in logging.getLogger("mkdocs").handlers if isinstance(handler, CountHandler)]
+    return any(count for counter in counters for _, count in counter.get_counts())
 
 
 def _release() -> None:

@@ -117,6 +117,24 @@ def test_a_build_that_fails_after_rendering_started_leaves_the_previous_site_who
     assert sorted(path.name for path in tmp_path.iterdir()) == [".site.build-lock", "repo", "site"]
 
 
+def test_a_strict_build_with_a_warning_publishes_nothing(project, tmp_path):
+    # MkDocs fails a strict build on warnings only after the last event: the complete build must not replace site/.
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("nav:\n", "nav:\n  - Bestaat niet: ontbreekt.md\n", 1)
+    config.write_text(text, encoding="utf-8")
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    (site_dir / "index.html").write_text("vorige versie", encoding="utf-8")
+
+    result = build_site(project, site_dir)
+
+    assert result.returncode == 1
+    assert "ontbreekt.md" in result.stderr and "strict mode" in result.stdout + result.stderr
+    assert [path.name for path in site_dir.iterdir()] == ["index.html"]
+    assert (site_dir / "index.html").read_text(encoding="utf-8") == "vorige versie"
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".site.build-lock", "repo", "site"]
+
+
 def test_a_successful_build_replaces_the_previous_site_and_leaves_no_staging_folder(project, tmp_path):
     site_dir = tmp_path / "site"
     site_dir.mkdir()
