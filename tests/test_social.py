@@ -158,13 +158,14 @@ def test_an_accent_written_as_a_combining_mark_sits_on_its_letter():
     assert decomposed.tobytes() == precomposed.tobytes()
 
 
-def test_hebrew_words_around_an_emoji_keep_their_right_to_left_order():
-    lines = card_text.title_lines("שלום 🧱 עולם", WIDTH - 2 * MARGIN, TITLE_SIZES, TITLE_LINES)
+def test_hebrew_words_around_emoji_keep_their_right_to_left_order():
+    lines = card_text.title_lines("שלום 🧱🎉 עולם", WIDTH - 2 * MARGIN, TITLE_SIZES, TITLE_LINES)
     (line,) = lines
     assert line.rtl
-    # From left to right: the last word, the emoji, the first word; each Hebrew run drawn right to left.
+    # From left to right: the last word, the emoji (the second one first), the first word. Hebrew runs are drawn
+    # right to left; emoji runs hold their emoji in the order they stand from left to right.
     runs = card_text.runs(line.text, line.style, line.rtl)
-    assert [(run.text, run.rtl) for run in runs] == [(" עולם", True), ("🧱", True), ("שלום ", True)]
+    assert [(run.text, run.rtl) for run in runs] == [(" עולם", True), ("🎉🧱", True), ("שלום ", True)]
 
 
 NOTDEF_PROBE = "\U0010fffd"  # a private-use code point: neither bundled font has it, so it draws .notdef

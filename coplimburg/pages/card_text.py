@@ -77,7 +77,8 @@ class Style:
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of a line in one font (0: DejaVu, 1: Noto Emoji) and one direction."""
+    """A stretch of a line in one font (0: DejaVu, 1: Noto Emoji) and one direction; an emoji run's text is in
+    visual order, left to right."""
 
     text: str
     font: int
@@ -209,8 +210,9 @@ def draw_line(draw: ImageDraw.ImageDraw, line: Line, left: int, right: int, top:
 def runs(text: str, style: Style, rtl: bool) -> tuple[Run, ...]:
     """A line as runs from left to right: each of one font and one direction, characters no font has left out.
 
-    Emoji count as neutral characters that take the direction around them, and each is a run of its own,
-    drawn left to right: so no machine's FriBiDi tables (which may predate an emoji) can reorder one."""
+    Emoji count as neutral characters that take the direction around them. Raqm draws emoji runs left to right,
+    a right-to-left one with its emoji in reverse order: a machine's FriBiDi tables, which may predate an emoji
+    and read it as a letter, then have nothing to reorder."""
     pieces = [found for cluster, _ in _clusters(text) if (found := _font_for(cluster, style.bold))]
     kept = "".join(cluster for _, cluster in pieces)
     classes = ["ON" if font else unicodedata.bidirectional(char) for font, cluster in pieces for char in cluster]
@@ -220,8 +222,9 @@ def runs(text: str, style: Style, rtl: bool) -> tuple[Run, ...]:
     for font, cluster in pieces:
         level = resolved[position]
         position += len(cluster)
-        if grouped and not font and grouped[-1][:2] == (level, font):
-            grouped[-1] = (level, font, grouped[-1][2] + cluster)
+        if grouped and grouped[-1][:2] == (level, font):
+            before = grouped[-1][2]
+            grouped[-1] = (level, font, cluster + before if font and level % 2 else before + cluster)
         else:
             grouped.append((level, font, cluster))
     order = bidi.visual_order([level for level, _, _ in grouped])
