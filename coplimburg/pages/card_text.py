@@ -35,7 +35,7 @@ _EXTENDING = frozenset(
         0x200D,  # zero-width joiner
         0x20E3,  # keycap
         *range(0xFE00, 0xFE10),  # variation selectors
-        *range(0xE0100, 0xE01F0),
+        *range(0xE0100, 0xE01F0),  # variation selectors supplement
         *range(0x1F3FB, 0x1F400),  # skin tones
         *range(0xE0020, 0xE0080),  # tags (subdivision flags)
     ]
@@ -57,9 +57,9 @@ def layout_problem() -> str:
     if features.check_feature("raqm") and bidi.available():
         return ""
     return (
-        "de deelafbeeldingen (social cards) kunnen op deze computer niet goed getekend worden: Pillow mist de "
-        "tekstopmaak Raqm met FriBiDi, zonder welke Hebreeuws en Arabisch verkeerd en per computer anders "
-        "getekend worden; installeer FriBiDi (Debian en Ubuntu: apt-get install libfribidi0) en bouw opnieuw"
+        "deelafbeeldingen (social cards): Pillow mist op deze computer de tekstopmaak Raqm met FriBiDi, zonder "
+        "welke Hebreeuws en Arabisch verkeerd en op elke computer anders getekend worden; installeer FriBiDi "
+        "(Debian en Ubuntu: apt-get install libfribidi0) en bouw opnieuw"
     )
 
 

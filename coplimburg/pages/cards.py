@@ -2,8 +2,8 @@
 
 A card is named by the page it belongs to and cached by a hash of what it shows (text, logo, fonts, this
 module's drawing version, Pillow's and its text layout's), so an unchanged page costs a file copy on the next
-build. The text is laid out by coplimburg.pages.card_text. The PNG
-carries no timestamp or text chunk: the same card gives the same bytes.
+build. Its text is laid out by coplimburg.pages.card_text. The PNG carries no timestamp or text chunk: the same
+card gives the same bytes.
 """
 
 from __future__ import annotations
