@@ -27,8 +27,9 @@ _TEXT_FONTS = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
 _EMOJI_FONT = "NotoEmoji-Bold.ttf"
 FONT_FILES = (*_TEXT_FONTS.values(), _EMOJI_FONT)
 ELLIPSIS = "…"
-# Three lines at 48 px hold about a hundred characters; more than this is never measured or drawn.
-MOST_CHARACTERS = 1000
+# Three lines at 48 px hold about a hundred characters, and no more than ~200 of the narrowest; more than this
+# is never measured or drawn.
+MOST_CHARACTERS = 500
 # Characters that belong to the one before them (combining marks are found by their category).
 _EXTENDING = frozenset(
     [
@@ -213,6 +214,8 @@ def runs(text: str, style: Style, rtl: bool) -> tuple[Run, ...]:
     Emoji count as neutral characters that take the direction around them. Raqm draws emoji runs left to right,
     a right-to-left one with its emoji in reverse order: a machine's FriBiDi tables, which may predate an emoji
     and read it as a letter, then have nothing to reorder."""
+    if not rtl and _EMOJI_PRESENTATION not in text and set(text) <= _left_to_right(style.bold):
+        return (Run(text, 0, False),)  # the common line: one font, every level 0, as the steps below would find
     pieces = [found for cluster, _ in _clusters(text) if (found := _font_for(cluster, style.bold))]
     kept = "".join(cluster for _, cluster in pieces)
     classes = ["ON" if font else unicodedata.bidirectional(char) for font, cluster in pieces for char in cluster]
@@ -268,6 +271,16 @@ def _font_for(cluster: str, bold: bool) -> tuple[int, str] | None:
         if ord(cluster[0]) in covered[font]:
             return font, "".join(char for char in cluster if ord(char) in covered[font])
     return None
+
+
+@cache
+def _left_to_right(bold: bool) -> frozenset[str]:
+    """The text font's characters that cannot start a right-to-left run: no Hebrew, Arabic, Arabic digits or
+    explicit direction controls."""
+    right_to_left = {"R", "AL", "AN", "RLE", "RLO", "RLI", "LRE", "LRO", "LRI", "FSI", "PDF", "PDI"}
+    return frozenset(
+        chr(code) for code in _coverage(_TEXT_FONTS[bold]) if unicodedata.bidirectional(chr(code)) not in right_to_left
+    )
 
 
 @cache
