@@ -13,8 +13,14 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
-# Where Pillow's Raqm finds FriBiDi, by platform (Pillow loads it the same way, at run time).
-_LIBRARIES = ("libfribidi.so.0", "libfribidi.0.dylib", "libfribidi-0.dll", "fribidi-0.dll")
+# The names Pillow's Raqm loads FriBiDi by at run time (its wheels do not bundle it), in Pillow's order.
+_LIBRARIES = (
+    "libfribidi.so",
+    "libfribidi.so.0",
+    "libfribidi.dylib",
+    "/usr/local/lib/libfribidi.dylib",
+    "fribidi-0.dll",
+)
 # One character of each bidi class: FriBiDi tells its own code for the class (no constants copied from its headers).
 _SAMPLES = {
     "L": "a",
