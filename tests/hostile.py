@@ -125,6 +125,13 @@ def _accepted(info: FieldInfo, value: str) -> bool:
     return True
 
 
+def max_length(info: FieldInfo) -> int | None:
+    """The most characters a text field takes (its JSON Schema's maxLength), or None without a limit."""
+    schema = TypeAdapter(typing.Annotated[info.annotation, info]).json_schema()  # type: ignore[name-defined]
+    found = [option["maxLength"] for option in (schema, *schema.get("anyOf", ())) if "maxLength" in option]
+    return min(found, default=None)
+
+
 @dataclass
 class Hostile:
     """Every hostile string written into the tree, by dotted field name, and what the tree refers to."""
@@ -134,12 +141,14 @@ class Hostile:
 
     def text(self, name: str, info: FieldInfo) -> str:
         self.count += 1
-        value = f"V{self.count:03d} {PAYLOAD}"
-        with_breaks = f"V{self.count:03d}{LINE_BREAKS} {PAYLOAD}"
+        # A field with a length limit gets as much of the payload as it takes (the limit is checked elsewhere).
+        limit = max_length(info) or len(PAYLOAD) * 2
+        value = f"V{self.count:03d} {PAYLOAD}"[:limit]
+        with_breaks = f"V{self.count:03d}{LINE_BREAKS} {PAYLOAD}"[:limit]
         if _accepted(info, with_breaks):
             value = with_breaks
         elif not _accepted(info, value):
-            value = f"V{self.count:03d} " + "".join(c for c in PAYLOAD if not invisible_character(c))
+            value = (f"V{self.count:03d} " + "".join(c for c in PAYLOAD if not invisible_character(c)))[:limit]
         self.values[name] = value
         return value
 
@@ -181,8 +190,8 @@ def _value(annotation: Any, info: FieldInfo, dotted: str, hostile: Hostile, fixe
         inner = typing.get_args(annotation)[0]
         return [_value(inner, FieldInfo(annotation=inner), f"{dotted}[]", hostile, fixed)]
     if origin is dict:
-        inner = typing.get_args(annotation)[1]
-        key = hostile.text(f"{dotted}{{key}}", FieldInfo(annotation=str))
+        key_type, inner = typing.get_args(annotation)
+        key = hostile.text(f"{dotted}{{key}}", FieldInfo(annotation=key_type))
         return {key: _value(inner, FieldInfo(annotation=inner), f"{dotted}{{}}", hostile, fixed)}
     if origin is Literal:
         return typing.get_args(annotation)[0]

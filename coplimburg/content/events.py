@@ -7,7 +7,18 @@ from typing import Literal
 from pydantic import Field, PrivateAttr, model_validator
 
 from coplimburg.agenda.schedule import Schedule, Span, moment_span, schedule
-from coplimburg.content.fields import DayField, Illustrated, MomentField, RefList, Strict, Summary, Text, Url
+from coplimburg.content.fields import (
+    DayField,
+    Illustrated,
+    Label,
+    MomentField,
+    RefList,
+    Strict,
+    Summary,
+    Text,
+    Title,
+    Url,
+)
 
 EventStatus = Literal["gepland", "geannuleerd", "verplaatst"]
 
@@ -26,9 +37,9 @@ class Repeat(Strict):
 
 
 class Event(Illustrated):
-    title: Text
+    title: Title
     summary: Summary
-    kind: Text
+    kind: Label
     start: MomentField
     end: MomentField | None = None
     location: Text | None = None

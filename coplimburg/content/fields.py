@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -38,6 +39,46 @@ def invisible_character(text: str) -> str | None:
     """The first control character a front-matter value may not hold (outputs cannot carry it), if any."""
     found = _CONTROL.search(text)
     return found.group() if found else None
+
+
+def _one_line(limit: int, what: str) -> Callable[[object], object]:
+    """The check of a one-line text (`_text`) of at most `limit` characters, saying what to shorten when it is
+    longer (the JSON Schema's maxLength says the same to editors' tools)."""
+
+    def check(value: object) -> object:
+        value = _text(value)
+        if isinstance(value, str) and len(value.strip()) > limit:
+            raise ValueError(f"te lang ({len(value.strip())} tekens, hoogstens {limit}); kort {what} in")
+        return value
+
+    return check
+
+
+# One-line texts and how long each may be (docs-redactie/formaat.md says the same to editors). A title fits three
+# lines of its social card at the smallest size (48 px bold: 99.5 % of 80-character stretches of the site's own
+# titles and summaries fit, 88 % at 90), a search result and a mail preview; names are the titles of partners and
+# people; labels (vocabulary names, roles, versions, matrix columns) fit a filter button, a table cell and the
+# card's kind line; places, addresses and cadence fit a line of an event or table page and a calendar LOCATION.
+TITLE_LENGTH = 80
+NAME_LENGTH = 80
+LABEL_LENGTH = 40
+TEXT_LENGTH = 100
+# Image descriptions and matrix activities are a sentence; paths stay far below what file systems allow.
+LONG_TEXT_LENGTH = 200
+PATH_LENGTH = 200
+Title = Annotated[
+    str, BeforeValidator(_one_line(TITLE_LENGTH, "de titel")), Field(min_length=1, max_length=TITLE_LENGTH)
+]
+Name = Annotated[str, BeforeValidator(_one_line(NAME_LENGTH, "de naam")), Field(min_length=1, max_length=NAME_LENGTH)]
+Label = Annotated[
+    str, BeforeValidator(_one_line(LABEL_LENGTH, "de tekst")), Field(min_length=1, max_length=LABEL_LENGTH)
+]
+LongText = Annotated[
+    str, BeforeValidator(_one_line(LONG_TEXT_LENGTH, "de tekst")), Field(min_length=1, max_length=LONG_TEXT_LENGTH)
+]
+FilePath = Annotated[
+    str, BeforeValidator(_one_line(PATH_LENGTH, "het pad")), Field(min_length=1, max_length=PATH_LENGTH)
+]
 
 
 class Strict(BaseModel):
@@ -76,8 +117,8 @@ LOADER_FIELDS = frozenset(Item.model_fields)
 class Illustrated(Item):
     """An item that may carry an image; the image needs a text for visitors who do not see it."""
 
-    image: str | None = None
-    image_alt: str | None = None
+    image: FilePath | None = None
+    image_alt: LongText | None = None
 
     @property
     def named_files(self) -> list[str]:
@@ -170,8 +211,9 @@ DayField = Annotated[dt.date, BeforeValidator(_day), WithJsonSchema(_DAY_SCHEMA)
 # backslashes, <, > or ".
 _URL_SCHEMA = {"type": "string", "format": "uri", "pattern": r'^https?://[^\s\\<>"@/?#%]+([/?#][^\s\\<>"]*)?$'}
 Url = Annotated[str, BeforeValidator(_url), WithJsonSchema(_URL_SCHEMA)]
-Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
-Summary = Annotated[str, BeforeValidator(_lines), Field(min_length=1, max_length=300)]
+Text = Annotated[str, BeforeValidator(_one_line(TEXT_LENGTH, "de tekst")), Field(min_length=1, max_length=TEXT_LENGTH)]
+SUMMARY_LENGTH = 300
+Summary = Annotated[str, BeforeValidator(_lines), Field(min_length=1, max_length=SUMMARY_LENGTH)]
 Ref = Annotated[str, Field(pattern=ID_PATTERN)]
 RefList = Annotated[list[Ref], BeforeValidator(_id_list)]
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from coplimburg.content.fields import DayField, Illustrated, RefList, Summary, Text
+from coplimburg.content.fields import DayField, Illustrated, RefList, Summary, Title
 
 
 class Post(Illustrated):
-    title: Text
+    title: Title
     summary: Summary
     published: DayField
     categories: RefList = []

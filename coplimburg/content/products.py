@@ -4,25 +4,25 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from coplimburg.content.fields import DayField, Illustrated, RefList, Strict, Summary, Text
+from coplimburg.content.fields import DayField, FilePath, Illustrated, Label, RefList, Strict, Summary, Title
 
 
 class ProductFile(Strict):
-    path: Text
-    title: Text
+    path: FilePath
+    title: Title
 
 
 class Product(Illustrated):
-    title: Text
+    title: Title
     summary: Summary
-    type: Text
+    type: Label
     tables: RefList = []
     partners: RefList = []
     audiences: RefList = []
     levels: RefList = []
     domains: RefList = []
-    license: Text
-    version: Text
+    license: Label
+    version: Label
     published: DayField
     updated: DayField | None = None
     files: list[ProductFile] = []

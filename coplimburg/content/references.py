@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from coplimburg.content.collections import ASSET_FOLDERS, COLLECTIONS
+from coplimburg.content.fields import PATH_LENGTH
 from coplimburg.content.pictures import picture_problem
 from coplimburg.content.places import town_of, venue_address
 from coplimburg.content.sitedata import Matrix, Partner, Vocabularies
@@ -153,7 +154,10 @@ def _check_address(data: dict[str, Any], known: Known, report: Any) -> None:
 
 
 def _check_path(content: Path, document: Document, location: Location, relative: str, report: Any) -> bool:
-    """Reports a path that is not a usable file; True when it did."""
+    """Reports a path that is not a usable file; True when it is not (a path over the length limit is the
+    model's to report: one problem per value)."""
+    if len(relative.strip()) > PATH_LENGTH:
+        return True
     message = path_problem(content, Path(document.path), relative)
     if message:
         report(location, message)

@@ -6,18 +6,34 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from coplimburg.content.fields import RESERVED_IDS, Ref, RefList, Strict, Text, Url
+from coplimburg.content.fields import (
+    RESERVED_IDS,
+    SUMMARY_LENGTH,
+    Label,
+    LongText,
+    Name,
+    Ref,
+    RefList,
+    Strict,
+    Text,
+    Title,
+    Url,
+)
+
+# A partner's description is a page's meta description, as long as an item's summary; the matrix note a paragraph.
+DESCRIPTION_LENGTH = SUMMARY_LENGTH
+NOTE_LENGTH = 500
 
 PartnerKind = Literal["onderwijs", "onderzoek", "carriere", "bedrijfsleven", "overheid"]
 
 
 class Partner(Strict):
     id: Ref
-    name: Text
-    kind: Text
+    name: Name
+    kind: Label
     # Left out where the CoP's sources name no website of the partner's own: never a guess.
     url: Url | None = None
-    description: str = ""
+    description: str = Field(default="", max_length=DESCRIPTION_LENGTH)
     # Where the partner receives visitors ("Straat 1, 1234 AB Plaats"): events held there take it over.
     address: Text | None = None
 
@@ -60,22 +76,23 @@ class License(Strict):
 class Vocabularies(Strict):
     """Every controlled list, id → Dutch label; editors extend a list here without touching code."""
 
-    event_kinds: dict[str, Text]
-    partner_kinds: dict[str, Text]
-    types: dict[str, Text]
-    audiences: dict[str, Text]
-    levels: dict[str, Text]
-    domains: dict[str, Text]
-    sounding_board: dict[str, Text]
-    news_categories: dict[str, Text]
-    licenses: dict[str, License]
+    # The keys are what items name in kind, type and license: as long as a label at most.
+    event_kinds: dict[Label, Label]
+    partner_kinds: dict[Label, Label]
+    types: dict[Label, Label]
+    audiences: dict[Label, Label]
+    levels: dict[Label, Label]
+    domains: dict[Label, Label]
+    sounding_board: dict[Label, Label]
+    news_categories: dict[Label, Label]
+    licenses: dict[Label, License]
 
 
 class Edition(Strict):
     """One knowledge-sharing edition of a year's programme (a year may have several)."""
 
     year: int = Field(ge=2000, le=2100)
-    title: Text
+    title: Title
     topics: list[Text] = []
     event: Ref | None = None
 
@@ -86,17 +103,17 @@ class ProgrammeFile(Strict):
 
 class MatrixColumn(Strict):
     id: Ref
-    label: Text
+    label: Label
     partner: Ref | None = None
 
 
 class MatrixRow(Strict):
-    activity: Text
+    activity: LongText
     who: RefList
 
 
 class MatrixGroup(Strict):
-    title: Text
+    title: Title
     rows: list[MatrixRow]
 
 
@@ -107,7 +124,7 @@ class Matrix(Strict):
     groups: list[MatrixGroup]
     # Shown with the table where its marks are not (yet) confirmed by the partners: the site never
     # presents a guess as fact.
-    note: str = ""
+    note: str = Field(default="", max_length=NOTE_LENGTH)
 
     @model_validator(mode="after")
     def _unique(self) -> Matrix:

@@ -6,20 +6,20 @@ from typing import Literal
 
 from pydantic import Field
 
-from coplimburg.content.fields import Item, Ref, RefList, Strict, Summary, Text
+from coplimburg.content.fields import Item, Label, Name, Ref, RefList, Strict, Summary, Text, Title
 
 TABLE_CODE = r"^[1-9][0-9]?(?:[A-Z][0-9]?)?$"
 
 
 class Lead(Strict):
-    role: Text
+    role: Label
     organisation: Ref
-    name: str | None = None
+    name: Name | None = None
 
 
 class Table(Item):
     code: str = Field(pattern=TABLE_CODE, description="Code van de tafel, zoals 2A, 2C1 of 3")
-    title: Text
+    title: Title
     theme: Summary
     lead: Lead
     members: RefList = []

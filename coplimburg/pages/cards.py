@@ -1,8 +1,9 @@
 """Social cards: the 1200×630 PNG a shared link shows, one per item page and main page, drawn with Pillow.
 
-A card is named by the page it belongs to and cached by a hash of what it shows (text, logo, font, this
-module's drawing version and Pillow's), so an unchanged page costs a file copy on the next build. The PNG
-carries no timestamp or text chunk: the same card gives the same bytes.
+A card is named by the page it belongs to and cached by a hash of what it shows (text, logo, fonts, this
+module's drawing version, Pillow's and its text layout's), so an unchanged page costs a file copy on the next
+build. Its text is laid out by coplimburg.pages.card_text. The PNG carries no timestamp or text chunk: the same
+card gives the same bytes.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import io
 import json
 import multiprocessing
 import os
-import unicodedata
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -22,19 +22,33 @@ from itertools import repeat
 from pathlib import Path
 
 import PIL
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from coplimburg.content.collections import COLLECTIONS
 from coplimburg.content.site import Site
 from coplimburg.dates import dutch_date, dutch_span
 from coplimburg.pages.cache import cached_file
+from coplimburg.pages.card_text import (
+    FONT_FILES,
+    FONTS,
+    LayoutUnavailable,
+    Style,
+    draw_line,
+    drawable,
+    layout_problem,
+    layout_versions,
+    one_line,
+    title_lines,
+)
 from coplimburg.urls import item_path
 
 WIDTH, HEIGHT = 1200, 630
 FOLDER = "assets/cards"
 # Bump when the drawing changes, so cached cards are drawn anew.
-DRAWING_VERSION = "2"
-_FONTS = Path(__file__).parent / "fonts"
+DRAWING_VERSION = "3"
+# The title's sizes, largest first, and how many lines it may take (more would run into the mark).
+TITLE_SIZES = (64, 56, 48)
+TITLE_LINES = 3
 # From this many cards to draw, starting worker processes (about half a second) pays for itself.
 _PARALLEL_FROM = 64
 _TEAL = (0, 121, 107)
@@ -60,7 +74,16 @@ class Card:
         return "CoP Limburg – " + ": ".join(parts[:2]) + (f", {parts[2]}" if len(parts) > 2 else "")
 
     def key(self, logo: bytes) -> str:
-        shown = [DRAWING_VERSION, PIL.__version__, self.title, self.kind, self.date, _digest(logo), _font_digest()]
+        shown = [
+            DRAWING_VERSION,
+            PIL.__version__,
+            *layout_versions(),
+            self.title,
+            self.kind,
+            self.date,
+            _digest(logo),
+            _font_digest(),
+        ]
         return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
@@ -70,7 +93,10 @@ def card_path(page_path: str) -> str:
 
 
 def site_cards(site: Site, today: dt.date, site_name: str) -> dict[str, Card]:
-    """Every card of the site by the URL path of its page: the home page, the overviews and every item."""
+    """Every card of the site by the URL path of its page: the home page, the overviews and every item.
+    Raises LayoutUnavailable (Dutch) on a machine that cannot draw their text right."""
+    if problem := layout_problem():
+        raise LayoutUnavailable(problem)
     return {page: card for page, card in _cards(site, today, site_name)}
 
 
@@ -127,22 +153,21 @@ def render(card: Card, logo: bytes) -> bytes:
 
     Text is drawn as coverage (0–255) and written as a palette image: 128 shades from the house teal to
     white for the text, 128 colours for the mark. A palette PNG encodes in a third of the time of RGB."""
+    if problem := layout_problem():
+        raise LayoutUnavailable(problem)
     coverage = Image.new("L", (WIDTH, HEIGHT), 0)
     draw = ImageDraw.Draw(coverage)
-    card = Card(card.path, _printable(card.title), _printable(card.kind), _printable(card.date))
-    text_width = WIDTH - 2 * _MARGIN
+    left, right = _MARGIN, WIDTH - _MARGIN
     top = _MARGIN
-    if card.kind:
-        draw.text((_MARGIN, top), card.kind, font=_font(False, 30), fill=_LIGHT_SHADE)
+    if drawable(card.kind, False):
+        draw_line(draw, one_line(card.kind, Style(False, 30), right - left), left, right, top, _LIGHT_SHADE)
         top += 70
-    size, lines = _fit(card.title, text_width)
-    title_font = _font(True, size)
-    for line in lines:
-        draw.text((_MARGIN, top), line, font=title_font, fill=255)
-        top += int(size * 1.25)
+    for line in title_lines(card.title, right - left, TITLE_SIZES, TITLE_LINES):
+        draw_line(draw, line, left, right, top, 255)
+        top += int(line.style.size * 1.25)
     bottom = HEIGHT - _MARGIN
-    if card.date:
-        draw.text((_MARGIN, bottom - 40), card.date, font=_font(False, 34), fill=255)
+    if drawable(card.date, False):
+        draw_line(draw, one_line(card.date, Style(False, 34), right - left), left, right, bottom - 40, 255)
     draw.line((_MARGIN, bottom - 70, _MARGIN + 120, bottom - 70), fill=_LIGHT_SHADE, width=4)
     palette, block, corner = _mark(logo)
     image = coverage.point(lambda value: value // 2)
@@ -176,47 +201,9 @@ def _mark(logo: bytes) -> tuple[list[int], Image.Image, tuple[int, int]]:
     return ramp + colours, indices, corner
 
 
-def _printable(text: str) -> str:
-    """Control and format characters (a stray tab, a bidi override) drawn as spaces."""
-    return " ".join("".join(" " if unicodedata.category(char)[0] == "C" else char for char in text).split())
-
-
-def _fit(title: str, width: int) -> tuple[int, list[str]]:
-    """The largest title size whose lines fit in three lines; at the smallest size, a fourth line is cut short."""
-    for size in (64, 56, 48):
-        lines = _wrap(title, _font(True, size), width)
-        if len(lines) <= 3:
-            return size, lines
-    lines = _wrap(title, _font(True, 48), width)
-    return 48, [*lines[:3], _shorten(" ".join(lines[3:]), _font(True, 48), width)]
-
-
-def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    lines: list[str] = []
-    for word in text.split():
-        if lines and font.getlength(f"{lines[-1]} {word}") <= width:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines or [""]
-
-
-def _shorten(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
-    while text and font.getlength(text + "…") > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
-@cache
-def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
-    # The basic layout is built into Pillow; Raqm is a system library that may differ between machines.
-    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    return ImageFont.truetype(str(_FONTS / name), size, layout_engine=ImageFont.Layout.BASIC)
-
-
 @cache
 def _font_digest() -> str:
-    return _digest(b"".join((_FONTS / name).read_bytes() for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")))
+    return _digest(b"".join((FONTS / name).read_bytes() for name in FONT_FILES))
 
 
 def _digest(data: bytes) -> str:
