@@ -56,6 +56,7 @@ lint: $(VENV)/.test
 	$(BIN)/ruff format coplimburg hooks tests bench
 
 $(VENV)/.site: requirements/site.txt pyproject.toml
+	bash requirements/ensure-debian
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip==25.3
 	$(BIN)/pip install --quiet --require-virtualenv -r requirements/site.txt
