@@ -6,12 +6,13 @@ reference in the same run as a wrong date in the same file.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from coplimburg.content.collections import ASSET_FOLDERS, COLLECTIONS
+from coplimburg.content.documents import download_problem
 from coplimburg.content.pictures import picture_problem
 from coplimburg.content.places import town_of, venue_address
 from coplimburg.content.sitedata import Matrix, Partner, Vocabularies
@@ -70,15 +71,13 @@ def check_item_references(collection: str, document: Document, known: Known, con
         report(("code",), f"code {code} hoort al bij tafel {owner}; elke code is uniek")
     if collection == "events" and ("location",) not in document.reported:
         _check_address(data, known, report)
-    if isinstance(data.get("image"), str) and not _check_path(content, document, ("image",), data["image"], report):
-        picture = content.parent / Path(document.path).parent / data["image"]
-        if message := picture_problem(picture, data["image"]):
-            report(("image",), message)
+    if isinstance(data.get("image"), str):
+        _check_file(content, document, ("image",), data["image"], picture_problem, report)
     files = data.get("files")
     if isinstance(files, list):
         for index, file in enumerate(files):
             if isinstance(file, dict) and isinstance(file.get("path"), str):
-                _check_path(content, document, ("files", index, "path"), file["path"], report)
+                _check_file(content, document, ("files", index, "path"), file["path"], download_problem, report)
     return problems
 
 
@@ -152,12 +151,20 @@ def _check_address(data: dict[str, Any], known: Known, report: Any) -> None:
     )
 
 
-def _check_path(content: Path, document: Document, location: Location, relative: str, report: Any) -> bool:
-    """Reports a path that is not a usable file; True when it did."""
+def _check_file(
+    content: Path,
+    document: Document,
+    location: Location,
+    relative: str,
+    kind_problem: Callable[[Path, str], str],
+    report: Any,
+) -> None:
+    """Reports a path that is not a usable file, or a file that is not what the field takes (an image, a download)."""
     message = path_problem(content, Path(document.path), relative)
+    if not message:
+        message = kind_problem(content.parent / Path(document.path).parent / relative, relative)
     if message:
         report(location, message)
-    return bool(message)
 
 
 # Where an item's downloads and images live, beside the items of its own collection.
