@@ -17,7 +17,7 @@ from PIL import Image
 
 from coplimburg.content.collections import FILE_COLLECTIONS
 from coplimburg.content.site import Site
-from coplimburg.pages.cache import cached_file
+from coplimburg.pages.cache import Expected, cached_file
 from coplimburg.pages.downloads import Asset, asset
 
 WIDTHS = (480, 960, 1600)
@@ -103,7 +103,8 @@ def cached(variant: Variant, folder: Path) -> Path:
     key = hashlib.sha256(
         f"{PIL.__version__}|{variant.width}|{variant.format}|".encode() + hashlib.sha256(data).digest()
     ).hexdigest()
-    return cached_file(folder / f"{key}{_SUFFIX[variant.format]}", lambda: render(data, variant))
+    expected = Expected(variant.format, (variant.width, variant.height))
+    return cached_file(folder / f"{key}{_SUFFIX[variant.format]}", expected, lambda: render(data, variant))
 
 
 def render(data: bytes, variant: Variant) -> bytes:
