@@ -8,8 +8,9 @@ imports MkDocs. The events, in the order MkDocs fires them:
   all content, reads the agenda state, and prepares the page views and CoPPIG (entries, feeds, editions).
   A content problem raises ContentError here: `mkdocs build` fails with the list; `mkdocs serve` shows
   the list as the site instead. `mkdocs build` then writes into a staging folder beside site/.
-- on_files: `pages()` (overviews, items, year pages, CoPPIG pages), `downloads()`, `card_files()` (social
-  cards) and `image_files()` (responsive image variants), both drawn only when not in .cache/, join MkDocs'
+- on_files: `pages()` (overviews, items, year pages, CoPPIG pages), `downloads()` (documents as they are,
+  images re-encoded without metadata), `card_files()` (social cards) and `image_files()` (responsive image
+  variants), drawn only when .cache/ does not hold them as expected (coplimburg.pages.cache), join MkDocs'
   files. `start_calendars()` starts the calendars in a worker process on another core (coplimburg.background):
   they need no page.
 - on_env: every page's Markdown is rendered, so `start_feeds()` gives the feeds and e-mail editions to the
@@ -47,6 +48,7 @@ from coplimburg.dates import AMSTERDAM
 from coplimburg.feeds.channels import FeedSettings
 from coplimburg.feeds.syndication import Syndication, prepare
 from coplimburg.pages import images, social
+from coplimburg.pages.cache import cache_folder
 from coplimburg.pages.cards import Card, cached_all, site_cards
 from coplimburg.pages.downloads import Asset
 from coplimburg.pages.filters import FILTERS
@@ -75,6 +77,8 @@ class Build:
     # Social cards by the URL path of their page; drawn into `card_cache` and copied from there.
     cards: dict[str, Card]
     card_cache: Path
+    # The items' images as published (re-encoded, no metadata), drawn into .cache/images/ with their variants.
+    originals: images.Originals
     # Item page HTML by (collection, id), captured as MkDocs renders each page.
     rendered: dict[tuple[str, str], str] = field(default_factory=dict)
     # Where the finished build goes; MkDocs writes into a staging folder until then (None under serve).
@@ -91,6 +95,7 @@ class Build:
         today = settings.today()
         content = root / settings.content_dir
         site = publish(load(content, today), today)  # items scheduled after `today` are held back
+        originals = images.Originals(cache_folder(root, "images"))
         feed_settings = FeedSettings(
             title=site_name,
             description=site_description,
@@ -103,12 +108,13 @@ class Build:
             site=site,
             agenda_state=read_state(content),
             site_url=site_url,
-            views=PageViews(site, today, site_url or "/"),
-            syndication=prepare(site, site_url, feed_settings, today, settings.newsletter),
+            views=PageViews(site, today, site_url or "/", originals),
+            syndication=prepare(site, site_url, feed_settings, today, originals, settings.newsletter),
             site_name=site_name,
             site_description=site_description,
             cards=site_cards(site, today, site_name),
-            card_cache=root / ".cache" / "cards",
+            card_cache=cache_folder(root, "cards"),
+            originals=originals,
         )
 
     @property
@@ -131,8 +137,8 @@ class Build:
         return found
 
     def downloads(self) -> list[Asset]:
-        """The files items name (downloads, images), published as they are."""
-        return list(assets(self.site))
+        """The files items name (downloads, images): documents as they are, images re-encoded without metadata."""
+        return [self.originals.publish(named) for named in assets(self.site)]
 
     def _calendar_inputs(self) -> tuple[Site, str, AgendaState, dt.date]:
         """What every calendar (agenda.ics, one per table, one per event) is made from."""
@@ -160,8 +166,8 @@ class Build:
 
     def image_files(self) -> dict[str, Path]:
         """Every responsive variant of the items' images by output path, as a file in the cache folder."""
-        folder = self.card_cache.parent / "images"
-        return {path: images.cached(variant, folder) for path, variant in images.site_variants(self.site).items()}
+        variants = images.site_variants(self.site, self.originals)
+        return {path: images.cached(variant, self.originals.folder) for path, variant in variants.items()}
 
     def capture(self, meta: Mapping[str, Any], html: str) -> None:
         """Keep an item page's rendered HTML for its feed entry."""

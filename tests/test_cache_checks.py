@@ -16,7 +16,7 @@ from coplimburg.pages import cards, images
 from coplimburg.pages.cache import Expected, cached_file, holds
 from coplimburg.pages.cards import Card, cached_all
 from coplimburg.pages.downloads import Asset
-from coplimburg.pages.images import picture
+from coplimburg.pages.images import Originals, picture
 
 LOGO = Path(__file__).parent / "sample" / "docs" / "assets" / "images" / "cop-logo.png"
 SCRIPT = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.domain)"><script>alert(1)</script></svg>'
@@ -92,6 +92,14 @@ def photo(tmp_path: Path) -> Asset:
     source = tmp_path / "foto.jpg"
     Image.new("RGB", (2000, 1000), (0, 121, 107)).save(source)
     return Asset(source=source, url="coppig/nieuws/images/foto.jpg")
+
+
+def test_a_cached_published_image_holding_a_script_is_encoded_again(tmp_path: Path, photo: Asset) -> None:
+    cache = tmp_path / "cache"
+    first = Originals(cache).publish(photo).source
+    drawn = first.read_bytes()
+    first.write_bytes(SCRIPT)
+    assert Originals(cache).publish(photo).source.read_bytes() == drawn
 
 
 @pytest.mark.parametrize("wrong", ["webp instead of jpeg", "another width", "script"])

@@ -25,6 +25,8 @@ from coplimburg.feeds.editions import month_name
 from coplimburg.feeds.message import MessageError, edition_message, message_bytes
 from coplimburg.feeds.sent_state import SENT_FILE, Sending, read_sent, write_sent
 from coplimburg.feeds.syndication import prepare
+from coplimburg.pages.cache import cache_folder
+from coplimburg.pages.images import Originals
 from coplimburg.problems import ContentError
 from coplimburg.settings import read_config, read_settings
 
@@ -106,7 +108,8 @@ def run(arguments: argparse.Namespace, now: dt.datetime | None = None) -> int:
         organisation=settings.organisation,
         limit=settings.feed_limit,
     )
-    syndication = prepare(site, site_url, feed_settings, today, newsletter)
+    originals = Originals(cache_folder(config_file.parent, "images"))  # the images as the build publishes them
+    syndication = prepare(site, site_url, feed_settings, today, originals, newsletter)
     edition = next((found for found in syndication.editions if found.month == month), None)
     if edition is None:
         print(f"Geen CoPPIG voor {month_name(month)}: in die maand is niets nieuws verschenen, er gaat niets uit.")
