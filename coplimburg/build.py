@@ -17,7 +17,7 @@ imports MkDocs. The events, in the order MkDocs fires them:
   same worker while MkDocs renders the page templates. `FILTERS` (Dutch dates, checked links) and `GLOBALS`
   (the search dialog's kinds) are registered in the theme's Jinja environment, and autoescape is turned on
   (coplimburg.pages.escaping): every value is text unless MkDocs rendered it. Compiled templates are kept in
-  .cache/templates/ for the next build.
+  memory for the next environment of the process (never on disk).
 - on_config and on_env, under `mkdocs build` only: the adapter leaves what exists by then (content, pages) out
   of Python's cyclic garbage collector for the rest of the build (coplimburg.heap).
 - on_page_content: front-matter text is escaped; `capture()` keeps each item page's rendered HTML, which feed
@@ -123,11 +123,6 @@ class Build:
 
         Noon in Amsterdam: the same calendar day in UTC, where MkDocs formats the date."""
         return int(dt.datetime.combine(self.today, dt.time(12), AMSTERDAM).timestamp())
-
-    @property
-    def template_cache(self) -> Path:
-        """Where compiled page templates are kept between builds, beside the drawn cards."""
-        return self.card_cache.parent / "templates"
 
     def pages(self) -> dict[str, str]:
         """Every generated page's Markdown source by its path: overviews, items, year pages, CoPPIG pages."""
