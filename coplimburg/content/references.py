@@ -178,6 +178,9 @@ def path_problem(content: Path, source: Path, relative: str) -> str:
     pure = PurePosixPath(relative.replace("\\", "/"))
     if pure.is_absolute() or (len(relative) > 1 and relative[1] == ":"):
         return f"verwacht een pad relatief aan dit bestand, gekregen het absolute pad '{shown}'"
+    if "\\" in relative:
+        suggested = visible(pure.as_posix(), 120)
+        return f"verwacht / tussen mappen, gekregen \\ in '{shown}'; schrijf '{suggested}'"
     try:
         return _file_problem(content, source, pure, shown)
     except (OSError, ValueError, RuntimeError):  # a name too long for the file system, a NUL byte, a loop
