@@ -8,31 +8,26 @@ from pathlib import Path
 
 import pytest
 from documents import OFFICE, OPEN_DOCUMENT, PDF, archive, documents, image, office, open_document, zip_bomb
+from sample_items import sample_items
 
 from coplimburg.content.documents import DOWNLOAD_KINDS
 from coplimburg.content.loader import load
 from coplimburg.pages.downloads import Asset
 from coplimburg.problems import ContentError, Problem
 
-PRODUCT = """---
-title: Blokkendoos
-summary: Een korte samenvatting.
-type: ibo
-license: CC-BY-SA-4.0
-version: "1.0"
-published: 2023-10-05
-files:
-  - path: files/blokkendoos/overzicht.pdf
-    title: Overzicht
-  - path: files/blokkendoos/{name}
-    title: De download
----
-"""
 GUIDE = Path(__file__).resolve().parent.parent / "docs-redactie" / "afbeeldingen-en-downloads.md"
 
 
+def with_download(root: Path, name: str) -> str:
+    """The sample product of a content tree (tests/sample_items.py) offering one more download, `name`."""
+    product = sample_items(root)["coppyright"]["blokkendoos.md"]
+    extra = f"  - path: files/blokkendoos/{name}\n    title: De download\n"
+    return product.replace("    title: Overzicht\n", "    title: Overzicht\n" + extra)
+
+
 def problems_for(content, name: str, data: bytes) -> list[Problem]:
-    root = content(coppyright={"blokkendoos.md": PRODUCT.format(name=name)})
+    root = content()
+    (root / "coppyright" / "blokkendoos.md").write_text(with_download(root, name), encoding="utf-8")
     folder = root / "coppyright" / "files" / "blokkendoos"
     folder.mkdir(parents=True)
     (folder / "overzicht.pdf").write_bytes(PDF)
@@ -46,7 +41,7 @@ def problems_for(content, name: str, data: bytes) -> list[Problem]:
 
 def only_problem(content, name: str, data: bytes) -> Problem:
     (problem,) = problems_for(content, name, data)
-    assert (problem.path, problem.line, problem.field) == ("content/coppyright/blokkendoos.md", 11, "files[1].path")
+    assert (problem.path, problem.line, problem.field) == ("content/coppyright/blokkendoos.md", 12, "files[1].path")
     assert problem.message.startswith(f"'files/blokkendoos/{name}'")
     return problem
 
@@ -141,7 +136,9 @@ def test_a_truncated_pdf_is_refused(content) -> None:
 
 
 def test_every_problem_of_one_item_is_reported_in_one_run(content) -> None:
-    root = content(coppyright={"blokkendoos.md": PRODUCT.format(name="page.html").replace(".pdf", ".svg")})
+    root = content()
+    product = with_download(root, "page.html").replace("overzicht.pdf", "overzicht.svg")
+    (root / "coppyright" / "blokkendoos.md").write_text(product, encoding="utf-8")
     folder = root / "coppyright" / "files" / "blokkendoos"
     folder.mkdir(parents=True)
     (folder / "overzicht.svg").write_bytes(b"<svg/>")

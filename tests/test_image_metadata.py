@@ -159,21 +159,17 @@ def photo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-def png_chunks(data: bytes) -> list[str]:
-    found, position = [], 8
+def chunk_kinds(data: bytes, container: str) -> list[str]:
+    """The chunk types of a PNG file (length, type, data, CRC) or a WebP file (RIFF: type, length, padded data)."""
+    found, position = [], 8 if container == "PNG" else 12
     while position < len(data):
-        length, kind = struct.unpack(">I4s", data[position : position + 8])
+        if container == "PNG":
+            length, kind = struct.unpack(">I4s", data[position : position + 8])
+            position += 12 + length
+        else:
+            kind, length = struct.unpack("<4sI", data[position : position + 8])
+            position += 8 + length + (length & 1)
         found.append(kind.decode("ascii"))
-        position += 12 + length
-    return found
-
-
-def riff_chunks(data: bytes) -> list[str]:
-    found, position = [], 12
-    while position < len(data):
-        kind, length = struct.unpack("<4sI", data[position : position + 8])
-        found.append(kind.decode("ascii"))
-        position += 8 + length + (length & 1)
     return found
 
 
@@ -189,9 +185,9 @@ def metadata(file: Path) -> list[str]:
             found += [marker for marker, _ in image.applist if marker != "APP0"]
         if image.format == "PNG":
             found += [f"text {key}" for key in image.text]
-            found += [kind for kind in png_chunks(data) if kind not in ("IHDR", "PLTE", "tRNS", "IDAT", "IEND")]
+            found += [kind for kind in chunk_kinds(data, "PNG") if kind not in ("IHDR", "PLTE", "tRNS", "IDAT", "IEND")]
         if image.format == "WEBP":
-            found += [kind for kind in riff_chunks(data) if kind not in ("VP8 ", "VP8L", "ALPH")]
+            found += [kind for kind in chunk_kinds(data, "WEBP") if kind not in ("VP8 ", "VP8L", "ALPH")]
     return found
 
 
