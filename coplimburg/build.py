@@ -9,10 +9,10 @@ imports MkDocs. The events, in the order MkDocs fires them:
   A content problem raises ContentError here: `mkdocs build` fails with the list; `mkdocs serve` shows
   the list as the site instead. `mkdocs build` then writes into a staging folder beside site/.
 - on_files: `pages()` (overviews, items, year pages, CoPPIG pages), `downloads()` (documents as they are,
-  images re-encoded without metadata), `card_files()` (social cards) and `image_files()` (responsive image
-  variants), drawn only when .cache/ does not hold them as expected (coplimburg.pages.cache), join MkDocs'
-  files. `start_calendars()` starts the calendars in a worker process on another core (coplimburg.background):
-  they need no page.
+  images re-encoded without metadata, as `page_images()` does for the images in docs/), `card_files()`
+  (social cards) and `image_files()` (responsive image variants), drawn only when .cache/ does not hold them
+  as expected (coplimburg.pages.cache), join MkDocs' files. `start_calendars()` starts the calendars in a
+  worker process on another core (coplimburg.background): they need no page.
 - on_env: every page's Markdown is rendered, so `start_feeds()` gives the feeds and e-mail editions to the
   same worker while MkDocs renders the page templates. `FILTERS` (Dutch dates, checked links) and `GLOBALS`
   (the search dialog's kinds) are registered in the theme's Jinja environment, and autoescape is turned on
@@ -42,6 +42,7 @@ from typing import Any
 from coplimburg.background import Pending, Worker
 from coplimburg.calendar.state import AgendaState, read_state
 from coplimburg.content.loader import load
+from coplimburg.content.pictures import page_images
 from coplimburg.content.publication import publish
 from coplimburg.content.site import Site
 from coplimburg.dates import AMSTERDAM
@@ -134,6 +135,13 @@ class Build:
     def downloads(self) -> list[Asset]:
         """The files items name (downloads, images): documents as they are, images re-encoded without metadata."""
         return [self.originals.publish(named) for named in assets(self.site)]
+
+    def page_images(self, docs: Path) -> dict[str, Path]:
+        """The images of docs/ by their path there, each as the re-encoded file the site publishes instead."""
+        return {
+            file.relative_to(docs).as_posix(): self.originals.publish(Asset(file, "")).source
+            for file in page_images(docs)
+        }
 
     def _calendar_inputs(self) -> tuple[Site, str, AgendaState, dt.date]:
         """What every calendar (agenda.ics, one per table, one per event) is made from."""

@@ -81,6 +81,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, src_uri, content=text))
         for published in build.downloads():
             files.append(Download.generated(config, published.url, abs_src_path=str(published.source)))
+        for src_uri, cleaned in build.page_images(Path(config.docs_dir)).items():
+            files.remove(files.src_uris[src_uri])
+            files.append(Download.generated(config, src_uri, abs_src_path=str(cleaned)))
         build.start_calendars()  # on another core while MkDocs renders; written in on_post_build
         drawn = {**build.card_files(Path(config.docs_dir) / LOGO), **build.image_files()}
         for path, source in drawn.items():

@@ -129,3 +129,12 @@ def test_mkdocs_build_stops_with_the_dutch_problems_and_no_traceback(project: Pa
     assert "content/news/bom.md:6: image: 'images/bom.png' is groter dan" in result.stderr
     assert "content/news/half.md:6: image: 'images/half.jpg' is beschadigd" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_a_broken_image_among_the_cop_s_own_pages_is_a_problem_naming_its_file(project: Path) -> None:
+    (project / "docs" / "assets" / "images" / "bom.png").write_bytes(bomb())
+    with pytest.raises(ContentError) as raised:
+        load(project / "content")
+    (problem,) = raised.value.problems
+    assert (problem.path, problem.line, problem.field) == ("docs/assets/images/bom.png", 0, "")
+    assert problem.message.startswith("'docs/assets/images/bom.png' is groter dan 36 miljoen pixels")

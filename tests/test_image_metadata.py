@@ -26,6 +26,7 @@ PHOTO = "coppig/nieuws/images/telefoonfoto.jpg"
 SCHEMA_PAGE = "coppyright/kleurenschema/"
 SCHEMA = "coppyright/images/kleurenschema.png"
 DOWNLOAD_PHOTO = "coppyright/files/kleurenschema/foto-download.jpg"
+PAGE_PHOTO = "assets/images/kantoor.jpg"
 # Words that are in the metadata only: no published file may carry them.
 SECRETS = (b"Kerkstraat 1, Sittard", b"Telefoonmerk", b"Geheime beschrijving", b"xmpmeta")
 RED, BLUE, GREEN = (255, 0, 0), (0, 0, 255), (0, 255, 0)
@@ -138,7 +139,8 @@ DOWNLOADS = {**{f"download{suffix}": data for suffix, data in documents().items(
 
 @pytest.fixture(scope="module")
 def photo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample site with the phone photo in a news post and the PNG in a product that offers every download kind."""
+    """The sample site with the phone photo in a news post and in docs/, and the PNG in a product that offers every
+    download kind."""
     root = tmp_path_factory.mktemp("photo") / "repo"
     copy_parts(REPO, root, ("overrides", "hooks"))
     project = root / "tests" / "sample"
@@ -149,6 +151,7 @@ def photo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     listed = "".join(f"  - path: files/kleurenschema/{name}\n    title: {name}\n" for name in DOWNLOADS)
     (products / "kleurenschema.md").write_text(PRODUCT.format(files=listed.rstrip("\n")), encoding="utf-8")
     (products / "images" / "kleurenschema.png").write_bytes(schema_png())
+    (project / "docs" / "assets" / "images" / "kantoor.jpg").write_bytes(phone_photo())  # a photo of our own pages
     files = products / "files" / "kleurenschema"
     files.mkdir(parents=True)
     for name, data in DOWNLOADS.items():
@@ -220,7 +223,9 @@ def picture_files(site: Path, url_path: str) -> dict[Path, tuple[int, tuple[int,
 
 def test_no_image_in_the_built_site_carries_exif_gps_xmp_a_profile_a_comment_or_text(photo_site: Path) -> None:
     images = published_images(photo_site)
-    assert {photo_site / PHOTO, photo_site / SCHEMA, photo_site / DOWNLOAD_PHOTO} <= set(images)
+    assert {photo_site / PHOTO, photo_site / SCHEMA, photo_site / DOWNLOAD_PHOTO, photo_site / PAGE_PHOTO} <= set(
+        images
+    )
     assert len(images) > 20  # the photos, their variants, the social cards, the theme's images
     assert {str(file.relative_to(photo_site)): metadata(file) for file in images if metadata(file)} == {}
 
@@ -233,8 +238,8 @@ def test_no_published_file_of_any_kind_carries_the_words_of_the_metadata(photo_s
 
 
 def test_the_photo_stands_upright_in_the_original_and_in_every_variant(photo_site: Path) -> None:
-    files = [photo_site / PHOTO, *picture_files(photo_site, PHOTO_PAGE)]
-    assert len(files) == 5  # the original, and 480 and 600 pixels wide as WebP and JPEG
+    files = [photo_site / PHOTO, *picture_files(photo_site, PHOTO_PAGE), photo_site / PAGE_PHOTO]
+    assert len(files) == 6  # the original, 480 and 600 pixels wide as WebP and JPEG, and the same photo in docs/
     for file in files:
         with Image.open(file) as image:
             assert image.height > image.width, file
