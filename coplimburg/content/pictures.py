@@ -1,7 +1,7 @@
 """What an item's image must be for the site to show it well, and the pixels the site publishes of it.
 
-Every image from content/ is read here, by the check (`picture_problem`, run by `cop check` and by the build's
-loader) and by the build (`upright`), through one guarded opening: only the JPEG, PNG and WebP decoders, the
+Every image from content/ and docs/ is read here, by the check (`picture_problem`, run by `cop check` and by the
+build's loader) and by the build (`upright`), through one guarded opening: only the JPEG, PNG and WebP decoders, the
 size read from the header before any pixel is decoded, and every Pillow error or warning turned into a Dutch
 message. The build publishes only what `upright` returns: turned by the EXIF orientation, in sRGB, with no
 metadata at all.

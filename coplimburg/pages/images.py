@@ -28,7 +28,7 @@ from coplimburg.pages.cache import Expected, cached_file
 from coplimburg.pages.downloads import Asset, asset
 
 # Bump when the encoding changes, so cached files are drawn anew.
-ENCODING_VERSION = "2"
+ENCODING_VERSION = "1"
 WIDTHS = (480, 960, 1600)
 _FALLBACK = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "JPEG"}
 _SUFFIX = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
