@@ -10,15 +10,16 @@ imports MkDocs. The events, in the order MkDocs fires them:
   A content problem raises ContentError here: `mkdocs build` fails with the list; `mkdocs serve` shows
   the list as the site instead. `mkdocs build` first takes the lock of its site folder (coplimburg.site_lock:
   one build at a time, a second one waits) and then writes into a staging folder beside site/.
-- on_files: `pages()` (overviews, items, year pages, CoPPIG pages), `downloads()`, `card_files()` (social
-  cards) and `image_files()` (responsive image variants), both drawn only when not in .cache/, join MkDocs'
-  files. `start_calendars()` starts the calendars in a worker process on another core (coplimburg.background):
-  they need no page.
+- on_files: `pages()` (overviews, items, year pages, CoPPIG pages), `downloads()` (documents as they are,
+  images re-encoded without metadata, as `page_images()` does for the images in docs/), `card_files()`
+  (social cards) and `image_files()` (responsive image variants), drawn only when .cache/ does not hold them
+  as expected (coplimburg.pages.cache), join MkDocs' files. `start_calendars()` starts the calendars in a
+  worker process on another core (coplimburg.background): they need no page.
 - on_env: every page's Markdown is rendered, so `start_feeds()` gives the feeds and e-mail editions to the
   same worker while MkDocs renders the page templates. `FILTERS` (Dutch dates, checked links) and `GLOBALS`
   (the search dialog's kinds) are registered in the theme's Jinja environment, and autoescape is turned on
   (coplimburg.pages.escaping): every value is text unless MkDocs rendered it. Compiled templates are kept in
-  .cache/templates/ for the next build.
+  memory for the next environment of the process (never on disk).
 - on_config and on_env, under `mkdocs build` only: the adapter leaves what exists by then (content, pages) out
   of Python's cyclic garbage collector for the rest of the build (coplimburg.heap).
 - on_page_markdown (mkdocs-macros, docs/ pages with `render_macros: true`): `macro()` renders an editor macro and
@@ -46,11 +47,13 @@ from typing import Any
 
 from coplimburg.background import Pending, Worker
 from coplimburg.calendar.state import AgendaState, read_state
+from coplimburg.content.pictures import page_images
 from coplimburg.content.site import Site
 from coplimburg.dates import AMSTERDAM
 from coplimburg.feeds.syndication import Syndication
 from coplimburg.pages import images, macros, social
 from coplimburg.pages.bodies import Held, clean_body
+from coplimburg.pages.cache import cache_folder
 from coplimburg.pages.cards import Card, cached_all, site_cards
 from coplimburg.pages.downloads import Asset
 from coplimburg.pages.escaping import as_text
@@ -81,6 +84,8 @@ class Build:
     # Social cards by the URL path of their page; drawn into `card_cache` and copied from there.
     cards: dict[str, Card]
     card_cache: Path
+    # The items' images as published (re-encoded, no metadata), drawn into .cache/images/ with their variants.
+    originals: images.Originals
     # Item page HTML by (collection, id), captured as MkDocs renders each page.
     rendered: dict[tuple[str, str], str] = field(default_factory=dict)
     # Where the finished build goes; MkDocs writes into a staging folder until then (None under serve).
@@ -102,12 +107,13 @@ class Build:
             site=ready.site,
             agenda_state=read_state(ready.content),
             site_url=site_url,
-            views=PageViews(ready.site, ready.today, site_url or "/"),
+            views=PageViews(ready.site, ready.today, site_url or "/", ready.originals),
             syndication=ready.syndication,
             site_name=site_name,
             site_description=site_description,
             cards=site_cards(ready.site, ready.today, site_name),
-            card_cache=root / ".cache" / "cards",
+            card_cache=cache_folder(root, "cards"),
+            originals=ready.originals,
         )
 
     @property
@@ -117,11 +123,6 @@ class Build:
         Noon in Amsterdam: the same calendar day in UTC, where MkDocs formats the date."""
         return int(dt.datetime.combine(self.today, dt.time(12), AMSTERDAM).timestamp())
 
-    @property
-    def template_cache(self) -> Path:
-        """Where compiled page templates are kept between builds, beside the drawn cards."""
-        return self.card_cache.parent / "templates"
-
     def pages(self) -> dict[str, str]:
         """Every generated page's Markdown source by its path: overviews, items, year pages, CoPPIG pages."""
         found = {page.src_uri: page.markdown for page in pages(self.site)}
@@ -130,8 +131,15 @@ class Build:
         return found
 
     def downloads(self) -> list[Asset]:
-        """The files items name (downloads, images), published as they are."""
-        return list(assets(self.site))
+        """The files items name (downloads, images): documents as they are, images re-encoded without metadata."""
+        return [self.originals.publish(named) for named in assets(self.site)]
+
+    def page_images(self, docs: Path) -> dict[str, Path]:
+        """The images of docs/ by their path there, each as the re-encoded file the site publishes instead."""
+        return {
+            file.relative_to(docs).as_posix(): self.originals.publish(Asset(file, "")).source
+            for file in page_images(docs)
+        }
 
     def _calendar_inputs(self) -> tuple[Site, str, AgendaState, dt.date]:
         """What every calendar (agenda.ics, one per table, one per event) is made from."""
@@ -159,8 +167,8 @@ class Build:
 
     def image_files(self) -> dict[str, Path]:
         """Every responsive variant of the items' images by output path, as a file in the cache folder."""
-        folder = self.card_cache.parent / "images"
-        return {path: images.cached(variant, folder) for path, variant in images.site_variants(self.site).items()}
+        variants = images.site_variants(self.site, self.originals)
+        return {path: images.cached(variant, self.originals.folder) for path, variant in variants.items()}
 
     def macro(self, page: Any, name: str, *arguments: Any) -> str:
         """Editor macro `name` on `page` (a docs/ page): a placeholder for its HTML, which `body()` puts back."""

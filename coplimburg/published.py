@@ -15,6 +15,8 @@ from coplimburg.content.publication import publish
 from coplimburg.content.site import Site
 from coplimburg.feeds.channels import FeedSettings
 from coplimburg.feeds.syndication import Syndication, prepare
+from coplimburg.pages.cache import cache_folder
+from coplimburg.pages.images import Originals
 from coplimburg.settings import Settings, read_settings
 
 
@@ -25,6 +27,8 @@ class Published:
     # The content folder (`extra.cop.content_dir` beside the configuration file).
     content: Path
     site: Site
+    # The items' images as the build publishes them (re-encoded, in .cache/images/).
+    originals: Originals
     feed_settings: FeedSettings
     syndication: Syndication
 
@@ -44,6 +48,7 @@ def published(
     today = settings.today()
     content = config_file.parent / settings.content_dir
     site = publish(load(content, today), today, show_scheduled)
+    originals = Originals(cache_folder(config_file.parent, "images"))
     feed_settings = FeedSettings(
         title=site_name,
         description=site_description,
@@ -55,6 +60,7 @@ def published(
         today=today,
         content=content,
         site=site,
+        originals=originals,
         feed_settings=feed_settings,
-        syndication=prepare(site, site_url, feed_settings, today, settings.newsletter),
+        syndication=prepare(site, site_url, feed_settings, today, originals, settings.newsletter),
     )

@@ -74,7 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return _show_problems(config, error)
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: tie it to the one build date.
     os.environ["SOURCE_DATE_EPOCH"] = str(build.epoch)
-    build.views.env = html_environment(config.theme.get_env(), build.template_cache)  # macros: before on_env
+    build.views.env = html_environment(config.theme.get_env(), keep_compiled=True)  # macros: before on_env
     build.views.env.filters.update(FILTERS)
     if not _process.get("serving"):
         # Build into a staging folder: site/ is replaced only when the whole build succeeded.
@@ -93,6 +93,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, src_uri, content=text))
         for published in build.downloads():
             files.append(Download.generated(config, published.url, abs_src_path=str(published.source)))
+        for src_uri, cleaned in build.page_images(Path(config.docs_dir)).items():
+            files.remove(files.src_uris[src_uri])
+            files.append(Download.generated(config, src_uri, abs_src_path=str(cleaned)))
         build.start_calendars()  # on another core while MkDocs renders; written in on_post_build
         drawn = {**build.card_files(Path(config.docs_dir) / LOGO), **build.image_files()}
         for path, source in drawn.items():
@@ -110,7 +113,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     build.start_feeds()  # every page's Markdown is rendered: the worker makes the feeds while MkDocs renders
     if not _process.get("serving"):
         heap.settle()  # and so does every page
-    return html_environment(env, build.template_cache)
+    return html_environment(env, keep_compiled=True)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -72,7 +72,7 @@ Tekst van het bericht.
 """
     return {
         "events": {"kennissessie.md": event},
-        "coppyright": {"blokkendoos.md": product, "files/blokkendoos/overzicht.pdf": "%PDF-1.4\n"},
+        "coppyright": {"blokkendoos.md": product, "files/blokkendoos/overzicht.pdf": "%PDF-1.4\n%%EOF\n"},
         "tables": {"tafel-een.md": table},
         "news": {"nieuws.md": post},
     }

@@ -13,15 +13,19 @@ from coplimburg.content.loader import load
 from coplimburg.feeds.channels import FeedSettings
 from coplimburg.feeds.entries import collect
 from coplimburg.feeds.syndication import prepare
+from coplimburg.pages.cache import cache_folder
+from coplimburg.pages.images import Originals
 
 SITE_URL = "https://www.communityofpracticelimburg.nl/"
 BUILD_DAY = dt.date(2026, 11, 28)
+# Where the sample's builds keep its published images.
+ORIGINALS = Originals(cache_folder(SAMPLE, "images"))
 
 
 def sample_months() -> dict[str, set[str]]:
     """Month → the item URLs published in it, straight from tests/sample/content."""
     months: dict[str, set[str]] = {}
-    for entry in collect(load(SAMPLE / "content"), SITE_URL, BUILD_DAY):
+    for entry in collect(load(SAMPLE / "content"), SITE_URL, BUILD_DAY, ORIGINALS):
         months.setdefault(entry.month, set()).add(entry.url)
     return months
 
@@ -65,7 +69,7 @@ def test_every_email_edition_is_one_column_with_inline_styles_absolute_links_and
 
 def test_an_email_edition_carries_each_items_title_link_and_summary(built_site: Path) -> None:
     settings = FeedSettings("CoP Limburg", "", "Community of Practice Limburg")
-    syndication = prepare(load(SAMPLE / "content"), SITE_URL, settings, BUILD_DAY)
+    syndication = prepare(load(SAMPLE / "content"), SITE_URL, settings, BUILD_DAY, ORIGINALS)
     edition = syndication.editions[0]
     document = html.parse(built_site / edition.email_path).getroot()
     headings = [(heading.text_content(), heading.find("a").get("href")) for heading in document.iter("h2")]

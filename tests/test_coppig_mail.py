@@ -24,6 +24,8 @@ from coplimburg.feeds.channels import FeedSettings
 from coplimburg.feeds.editions import EMAIL_WIDTH, Edition, email_html
 from coplimburg.feeds.message import MessageError, edition_message, message_bytes
 from coplimburg.feeds.syndication import Syndication, prepare
+from coplimburg.pages.cache import cache_folder
+from coplimburg.pages.images import Originals
 from coplimburg.settings import Newsletter
 
 SETTINGS = FeedSettings("CoP Limburg", "", "Community of Practice Limburg")
@@ -32,7 +34,8 @@ HOUSE_COLOUR = "#00564d"
 
 
 def syndication(config: Path, newsletter: Newsletter, site_url: str = SITE_URL) -> Syndication:
-    return prepare(load(config.parent / "content"), site_url, SETTINGS, SEND_DATE, newsletter)
+    originals = Originals(cache_folder(config.parent, "images"))
+    return prepare(load(config.parent / "content"), site_url, SETTINGS, SEND_DATE, originals, newsletter)
 
 
 def edition_of(config: Path, month: str, newsletter: Newsletter | None = None) -> tuple[Edition, Newsletter]:

@@ -23,6 +23,8 @@ from coplimburg.content.loader import load
 from coplimburg.feeds.channels import FeedSettings
 from coplimburg.feeds.entries import distinct_moments
 from coplimburg.feeds.syndication import Syndication, prepare
+from coplimburg.pages.cache import cache_folder
+from coplimburg.pages.images import Originals
 
 SITE_URL = "https://www.communityofpracticelimburg.nl/"
 SETTINGS = FeedSettings("CoP Limburg", "Nieuws van de CoP.", "Community of Practice Limburg", limit=20)
@@ -40,7 +42,8 @@ def post(title: str = "Nieuws", published: str = "2024-06-20", body: str = "Teks
 
 
 def syndicate(root: Path, site_url: str = SITE_URL, settings: FeedSettings = SETTINGS) -> Syndication:
-    return prepare(load(root), site_url, settings, dt.date(2026, 11, 28))
+    originals = Originals(cache_folder(root.parent, "images"))
+    return prepare(load(root), site_url, settings, dt.date(2026, 11, 28), originals)
 
 
 def outputs(root: Path, rendered: dict[tuple[str, str], str] | None = None, **options: object) -> dict[str, bytes]:
@@ -285,8 +288,10 @@ def test_an_item_image_becomes_an_enclosure_and_an_image_with_alt_text(content: 
     root = content(news={"foto.md": post(image="images/campus.jpg", image_alt="Het campusplein in de zon")})
     (root / "news/images").mkdir()
     Image.new("RGB", (40, 30), (0, 121, 107)).save(root / "news/images/campus.jpg")
-    size = str((root / "news/images/campus.jpg").stat().st_size)
     files = outputs(root)
+    # The enclosure is the file the site publishes (re-encoded without metadata, tests/test_image_metadata.py).
+    (published,) = cache_folder(root.parent, "images").glob("*.jpg")
+    size = str(published.stat().st_size)
     entry = parsed(files["feed.xml"]).entries[0]
     image_url = SITE_URL + "coppig/nieuws/images/campus.jpg"
     assert [(link.href, link.type, link.length) for link in entry.enclosures] == [(image_url, "image/jpeg", size)]

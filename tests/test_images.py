@@ -9,7 +9,7 @@ from PIL import Image
 
 from coplimburg.pages import images
 from coplimburg.pages.downloads import Asset
-from coplimburg.pages.images import cached, picture, render
+from coplimburg.pages.images import Originals, cached, picture, render
 
 POST = "coppig/nieuws/lectoraat-gestart/"
 
@@ -64,3 +64,16 @@ def test_an_item_page_shows_its_image_as_a_sized_lazy_picture(built_site):
             url, width = candidate.split(" ")
             assert width.endswith("w")
             assert (built_site / POST / url).resolve().is_file(), url
+
+
+def test_an_image_is_published_with_the_same_bytes_in_any_cache_and_never_as_the_editor_saved_it(tmp_path):
+    source = tmp_path / "foto.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: turn a quarter to the right
+    Image.new("RGB", (300, 200), (0, 121, 107)).save(source, exif=exif, comment=b"Kerkstraat 1")
+    named = Asset(source=source, url="coppig/nieuws/images/foto.jpg")
+    first, second = (Originals(tmp_path / folder).publish(named) for folder in ("a", "b"))
+    assert (first.url, second.url) == (named.url, named.url)
+    assert first.source.read_bytes() == second.source.read_bytes() != source.read_bytes()
+    with Image.open(first.source) as published:
+        assert (published.format, published.size, published.getexif()) == ("JPEG", (200, 300), {})

@@ -16,6 +16,8 @@ from coplimburg.dates import dutch_span
 from coplimburg.editors.cli import main
 from coplimburg.feeds.entries import collect
 from coplimburg.pages import jsonld
+from coplimburg.pages.cache import cache_folder
+from coplimburg.pages.images import Originals
 from coplimburg.problems import ContentError
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -113,7 +115,7 @@ def test_every_place_that_names_one_session_of_a_series_names_the_same_next_sess
     links = calendar_links(event, SITE_URL, TODAY)
     assert parse_qs(urlsplit(links.outlook).query)["startdt"] == [expected.isoformat()]
     # Feed item and CoPPIG edition: dated by the announcement, naming the next session.
-    (entry,) = collect(site, SITE_URL, TODAY)
+    (entry,) = collect(site, SITE_URL, TODAY, Originals(cache_folder(site.content.parent, "images")))
     assert entry.published == dt.datetime(2026, 8, 1, tzinfo=AMSTERDAM)
     facts = {fact.label: fact.text for fact in entry.facts}
     assert facts["Volgende sessie"] == dutch_span(event.schedule.next_session(TODAY).span)
@@ -125,7 +127,7 @@ def test_a_series_whose_sessions_are_all_over_names_its_last_session(events):
     event = site.events["x"]
     later = dt.date(2028, 1, 1)
     assert event.schedule.next_session(later) == event.schedule.last
-    (entry,) = collect(site, SITE_URL, later)
+    (entry,) = collect(site, SITE_URL, later, Originals(cache_folder(site.content.parent, "images")))
     assert {fact.label for fact in entry.facts} >= {"Wanneer", "Reeks"}
 
 

@@ -161,6 +161,16 @@ def test_a_download_outside_content_is_refused(content, path):
     assert "buiten content/" in problem.message or "absolute pad" in problem.message
 
 
+def test_a_path_with_backslashes_is_refused_with_the_path_to_write_instead(content):
+    product = PRODUCT.replace("files/blokkendoos/", "files\\blokkendoos\\")
+    root = content(coppyright={"blokkendoos.md": product, "files/blokkendoos/overzicht.pdf": "%PDF-1.4\n%%EOF\n"})
+    problem = only(problems_of(root), "files[0].path")
+    assert problem.message == (
+        "verwacht / tussen mappen, gekregen \\ in 'files\\blokkendoos\\overzicht.pdf'; "
+        "schrijf 'files/blokkendoos/overzicht.pdf'"
+    )
+
+
 def test_a_download_behind_a_symlink_is_refused(content, tmp_path):
     outside = tmp_path / "geheim.pdf"
     outside.write_text("x")

@@ -6,12 +6,13 @@ reference in the same run as a wrong date in the same file.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from coplimburg.content.collections import ASSET_FOLDERS, COLLECTIONS
+from coplimburg.content.documents import download_problem
 from coplimburg.content.fields import PATH_LENGTH
 from coplimburg.content.pictures import picture_problem
 from coplimburg.content.places import town_of, venue_address
@@ -71,15 +72,13 @@ def check_item_references(collection: str, document: Document, known: Known, con
         report(("code",), f"code {code} hoort al bij tafel {owner}; elke code is uniek")
     if collection == "events" and ("location",) not in document.reported:
         _check_address(data, known, report)
-    if isinstance(data.get("image"), str) and not _check_path(content, document, ("image",), data["image"], report):
-        picture = content.parent / Path(document.path).parent / data["image"]
-        if message := picture_problem(picture, data["image"]):
-            report(("image",), message)
+    if isinstance(data.get("image"), str):
+        _check_file(content, document, ("image",), data["image"], picture_problem, report)
     files = data.get("files")
     if isinstance(files, list):
         for index, file in enumerate(files):
             if isinstance(file, dict) and isinstance(file.get("path"), str):
-                _check_path(content, document, ("files", index, "path"), file["path"], report)
+                _check_file(content, document, ("files", index, "path"), file["path"], download_problem, report)
     return problems
 
 
@@ -153,15 +152,23 @@ def _check_address(data: dict[str, Any], known: Known, report: Any) -> None:
     )
 
 
-def _check_path(content: Path, document: Document, location: Location, relative: str, report: Any) -> bool:
-    """Reports a path that is not a usable file; True when it is not (a path over the length limit is the
-    model's to report: one problem per value)."""
+def _check_file(
+    content: Path,
+    document: Document,
+    location: Location,
+    relative: str,
+    kind_problem: Callable[[Path, str], str],
+    report: Any,
+) -> None:
+    """Reports a path that is not a usable file, or a file that is not what the field takes (an image, a download).
+    A path over the length limit is the model's to report: one problem per value."""
     if len(relative.strip()) > PATH_LENGTH:
-        return True
+        return
     message = path_problem(content, Path(document.path), relative)
+    if not message:
+        message = kind_problem(content.parent / Path(document.path).parent / relative, relative)
     if message:
         report(location, message)
-    return bool(message)
 
 
 # Where an item's downloads and images live, beside the items of its own collection.
@@ -175,6 +182,9 @@ def path_problem(content: Path, source: Path, relative: str) -> str:
     pure = PurePosixPath(relative.replace("\\", "/"))
     if pure.is_absolute() or (len(relative) > 1 and relative[1] == ":"):
         return f"verwacht een pad relatief aan dit bestand, gekregen het absolute pad '{shown}'"
+    if "\\" in relative:
+        suggested = visible(pure.as_posix(), 120)
+        return f"verwacht / tussen mappen, gekregen \\ in '{shown}'; schrijf '{suggested}'"
     try:
         return _file_problem(content, source, pure, shown)
     except (OSError, ValueError, RuntimeError):  # a name too long for the file system, a NUL byte, a loop

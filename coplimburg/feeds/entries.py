@@ -15,6 +15,7 @@ from lxml.html import builder as E
 
 from coplimburg.agenda.schedule import start_of_day
 from coplimburg.content.collections import FEED_COLLECTIONS, Feed
+from coplimburg.content.documents import DOWNLOAD_KINDS
 from coplimburg.content.events import Event
 from coplimburg.content.posts import Post
 from coplimburg.content.products import Product
@@ -23,20 +24,12 @@ from coplimburg.dates import dutch_date, dutch_span
 from coplimburg.feeds.imagesize import image_size
 from coplimburg.feeds.markup import portable_html
 from coplimburg.pages.downloads import asset
+from coplimburg.pages.images import Originals
 from coplimburg.urls import absolute, item_path
 
 # The date in a tag URI is part of the id, fixed once: an item's own dates may change, its id may not.
 TAG_PREFIX = "tag:communityofpracticelimburg.nl,2024:"
 SCHEMES = {name: f"{TAG_PREFIX}{name}" for name in ("collection", "table", "type")}
-_IMAGE_TYPES = {
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".png": "image/png",
-    ".gif": "image/gif",
-    ".webp": "image/webp",
-    ".avif": "image/avif",
-    ".svg": "image/svg+xml",
-}
 _STEP = dt.timedelta(minutes=1)
 _STATUS = {"geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
 
@@ -55,7 +48,7 @@ class Image:
     alt: str
     length: int
     media_type: str
-    # Pixel size from the file's header; None for SVG and formats we cannot read.
+    # Pixel size from the published file's header (upright); None only for a file we cannot read.
     width: int | None = None
     height: int | None = None
 
@@ -112,12 +105,16 @@ class Entry:
         return _feed(self.collection).title
 
 
-def collect(site: Site, site_url: str, today: dt.date) -> list[Entry]:
+def collect(site: Site, site_url: str, today: dt.date, originals: Originals) -> list[Entry]:
     """Every entry of the site, newest first; ties in a fixed order so the output never shuffles.
 
-    An entry is dated by its item's `published` date; an event's entry names its next session as of `today`."""
+    An entry is dated by its item's `published` date; an event's entry names its next session as of `today`. Its
+    image is the file the site publishes (`originals`: re-encoded, upright, no metadata) with that file's size."""
     found = [
-        _ENTRIES[key](site, site_url, item, today) if key in _ENTRIES else _entry(site, site_url, key, item, [])
+        replace(
+            _ENTRIES[key](site, site_url, item, today) if key in _ENTRIES else _entry(site, site_url, key, item, []),
+            image=_image(site, site_url, item, originals),
+        )
         for key in FEED_COLLECTIONS
         for item in site.items[key].values()
     ]
@@ -206,7 +203,7 @@ def _entry(
         categories=categories,
         tables=tables,
         facts=facts,
-        image=_image(site, site_url, collection, item),
+        image=None,  # set by collect(), from the published file
     )
 
 
@@ -250,18 +247,18 @@ def _table_label(site: Site, table_id: str) -> str:
     return f"Innovatietafel {table.code}" if table else table_id
 
 
-def _image(site: Site, site_url: str, collection: str, item: Any) -> Image | None:
+def _image(site: Site, site_url: str, item: Any, originals: Originals) -> Image | None:
     if not getattr(item, "image", None):
         return None
-    # The loader has checked that the file exists beside the item.
-    published = asset(site.content, item.source, item.image)
+    # The loader has checked that the file exists beside the item and is a JPEG, PNG or WebP image.
+    published = originals.publish(asset(site.content, item.source, item.image))
     width, height = image_size(published.source) or (None, None)
     return Image(
         url=absolute(site_url, published.url),
         path=published.url,
         alt=item.image_alt or "",
         length=published.source.stat().st_size,
-        media_type=_IMAGE_TYPES.get(published.source.suffix.lower(), "application/octet-stream"),
+        media_type=DOWNLOAD_KINDS[published.source.suffix.lower()].media_type,
         width=width,
         height=height,
     )

@@ -19,6 +19,7 @@ from coplimburg.feeds import formats
 from coplimburg.feeds.channels import Channel, FeedLink, FeedSettings, channels, head_links
 from coplimburg.feeds.editions import Edition, editions, email_html
 from coplimburg.feeds.entries import Entry, collect, content_html
+from coplimburg.pages.images import Originals
 from coplimburg.settings import Newsletter
 from coplimburg.urls import (
     AGENDA_ICS,
@@ -147,9 +148,15 @@ class Syndication:
 
 
 def prepare(
-    site: Site, site_url: str, settings: FeedSettings, today: dt.date, newsletter: Newsletter | None = None
+    site: Site,
+    site_url: str,
+    settings: FeedSettings,
+    today: dt.date,
+    originals: Originals,
+    newsletter: Newsletter | None = None,
 ) -> Syndication:
-    entries = collect(site, site_url, today)
+    """Entries, feeds and editions of the site; images are the files `originals` publishes."""
+    entries = collect(site, site_url, today, originals)
     return Syndication(
         site=site,
         site_url=site_url,

@@ -27,7 +27,7 @@ from PIL import Image, ImageDraw
 from coplimburg.content.collections import COLLECTIONS
 from coplimburg.content.site import Site
 from coplimburg.dates import dutch_date, dutch_span
-from coplimburg.pages.cache import cached_file
+from coplimburg.pages.cache import Expected, cached_file, holds
 from coplimburg.pages.card_text import (
     FONT_FILES,
     FONTS,
@@ -43,6 +43,8 @@ from coplimburg.pages.card_text import (
 from coplimburg.urls import item_path
 
 WIDTH, HEIGHT = 1200, 630
+# What a cached card must be to be published (coplimburg.pages.cache); anything else is drawn again.
+EXPECTED = Expected("PNG", (WIDTH, HEIGHT))
 FOLDER = "assets/cards"
 # Bump when the drawing changes, so cached cards are drawn anew.
 DRAWING_VERSION = "3"
@@ -131,7 +133,7 @@ def cached_all(cards: list[Card], logo: bytes, folder: Path) -> dict[str, Path]:
     """Every card's PNG in the cache folder by its output path. Cards not in the cache are drawn; many at once
     (a first build) are drawn by one process per core: each card is independent, so the bytes do not change."""
     targets = {card.path: folder / f"{card.key(logo)}.png" for card in cards}
-    missing = [card for card in cards if not targets[card.path].is_file()]
+    missing = [card for card in cards if not holds(targets[card.path], EXPECTED)]
     workers = min(os.cpu_count() or 1, 8)
     if len(missing) >= _PARALLEL_FROM and workers > 1:
         # "spawn": MkDocs' preview runs threads, and forking a threaded process can deadlock.
@@ -145,7 +147,7 @@ def cached_all(cards: list[Card], logo: bytes, folder: Path) -> dict[str, Path]:
 
 def cached(card: Card, logo: bytes, folder: Path) -> Path:
     """The card's PNG in the cache folder, drawn only when no card with the same content is there."""
-    return cached_file(folder / f"{card.key(logo)}.png", lambda: render(card, logo))
+    return cached_file(folder / f"{card.key(logo)}.png", EXPECTED, lambda: render(card, logo))
 
 
 def render(card: Card, logo: bytes) -> bytes:

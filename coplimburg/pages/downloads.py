@@ -8,24 +8,9 @@ from pathlib import Path, PurePosixPath
 from babel.numbers import format_decimal
 
 from coplimburg.content.collections import by_folder
+from coplimburg.content.documents import DOWNLOAD_KINDS
 from coplimburg.dates import LOCALE
 from coplimburg.urls import asset_path
-
-_TYPES = {
-    ".pdf": "PDF",
-    ".csv": "CSV (spreadsheet)",
-    ".xlsx": "Excel",
-    ".docx": "Word",
-    ".odt": "OpenDocument-tekst",
-    ".pptx": "PowerPoint",
-    ".md": "tekst (Markdown)",
-    ".txt": "tekst",
-    ".zip": "ZIP-archief",
-    ".jpg": "JPEG-afbeelding",
-    ".jpeg": "JPEG-afbeelding",
-    ".png": "PNG-afbeelding",
-    ".svg": "SVG-afbeelding",
-}
 
 
 @dataclass(frozen=True)
@@ -37,7 +22,8 @@ class Asset:
 
     @property
     def kind(self) -> str:
-        return _TYPES.get(self.source.suffix.lower(), self.source.suffix.lstrip(".").upper() or "bestand")
+        """What a visitor reads beside the link, such as 'PDF' (every download is of a kind the check allows)."""
+        return DOWNLOAD_KINDS[self.source.suffix.lower()].label
 
     @property
     def size(self) -> str:

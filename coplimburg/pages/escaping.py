@@ -11,11 +11,12 @@ index) into escaped HTML once. `as_text` gives such a value back as text, for a 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
+from types import CodeType
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 # Front-matter fields Material prints or indexes; the search plugin puts `title` into its index as HTML.
@@ -23,20 +24,40 @@ _META_TEXT = ("title", "description", "author")
 _LINK_SCHEMES = {"http", "https", "mailto"}
 
 
-def html_environment(env: Environment, cache: Path | None = None) -> Environment:
+def html_environment(env: Environment, keep_compiled: bool = False) -> Environment:
     """The theme's Jinja environment with autoescape on: every printed value is text unless marked safe.
 
-    With `cache`, compiled templates are kept in that folder for the next build (Jinja checks each against
-    its source). Their file names say they were compiled with autoescape, the setting this function makes,
-    so no environment without it can ever load them. Templates do not change during one build: Jinja
-    need not check their files at every include (a new build, also under serve, gets a new environment).
+    With `keep_compiled`, compiled templates are kept in this process's memory (`COMPILED`) for the next
+    environment: the other environment of the same build and every rebuild of `mkdocs serve`. Only this function
+    fills it, always for an environment that escapes. They are never written to disk: Jinja's file cache loads
+    pickled and marshalled code, so whoever could write that folder could run code in the build. Templates do
+    not change during one build: Jinja need not check their files at every include (a new build, also under
+    serve, gets a new environment, and the cache compares each template's source with what it compiled).
     """
     env.autoescape = True
-    if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = FileSystemBytecodeCache(str(cache), "%s.autoescape.jinja")
+    if keep_compiled:
+        env.bytecode_cache = COMPILED
         env.auto_reload = False
     return env
+
+
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates by name and source checksum, in memory only."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, tuple[str, CodeType]] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        checksum, code = self.code.get(bucket.key, ("", None))
+        if code is not None and checksum == bucket.checksum:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        if bucket.code is not None:
+            self.code[bucket.key] = (bucket.checksum, bucket.code)
+
+
+COMPILED = CompiledTemplates()
 
 
 def escape_front_matter(page: Any) -> None:

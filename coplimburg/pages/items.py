@@ -13,7 +13,7 @@ from typing import Any
 from coplimburg.agenda.archive import Occurrence, PastSession, past, past_sessions, upcoming
 from coplimburg.agenda.schedule import Span
 from coplimburg.content.events import Event
-from coplimburg.content.fields import Illustrated
+from coplimburg.content.fields import Illustrated, Item
 from coplimburg.content.posts import Post
 from coplimburg.content.products import Product
 from coplimburg.content.site import Site
@@ -21,7 +21,7 @@ from coplimburg.content.sitedata import Partner
 from coplimburg.content.tables import Table
 from coplimburg.dates import dutch_date
 from coplimburg.pages.downloads import Asset, asset
-from coplimburg.pages.images import Picture, picture
+from coplimburg.pages.images import Originals, Picture, picture
 from coplimburg.urls import item_path, table_ics
 
 STATUS_LABELS = {"gepland": "Gepland", "geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
@@ -148,9 +148,14 @@ class PartnerView:
 class ItemViews:
     """Builds item views on demand for one build; each view reads only its own back-links."""
 
-    def __init__(self, site: Site, today: dt.date) -> None:
+    def __init__(self, site: Site, today: dt.date, originals: Originals) -> None:
         self.site = site
         self.today = today
+        self.originals = originals
+
+    def published(self, item: Item, relative: str) -> Asset:
+        """A file the item names as the site publishes it (an image re-encoded, coplimburg.pages.images)."""
+        return self.originals.publish(asset(self.site.content, item.source, relative))
 
     def table_link(self, table_id: str) -> Link:
         table = self.site.tables[table_id]
@@ -191,7 +196,7 @@ class ItemViews:
             past_sessions=list(reversed(past_sessions(event, self.today))),
             recaps=[self.post_link(one) for one in self.posts_about(event_id)],
             sessions_total=len(plan.sessions),
-            image=asset(self.site.content, event.source, event.image) if event.image else None,
+            image=self.published(event, event.image) if event.image else None,
             rhythm=rhythm(event),
             calendar=calendar,
             picture=self.picture(event),
@@ -234,9 +239,9 @@ class ItemViews:
             license_url=license_.url,
             partners=[self.partner_link(one) for one in product.partners],
             tables=[self.table_link(one) for one in product.tables],
-            downloads=[Download(file.title, asset(site.content, product.source, file.path)) for file in product.files],
+            downloads=[Download(file.title, self.published(product, file.path)) for file in product.files],
             presented_at=[self.event_link(event) for event in presented],
-            image=asset(site.content, product.source, product.image) if product.image else None,
+            image=self.published(product, product.image) if product.image else None,
             picture=self.picture(product),
         )
 
@@ -247,7 +252,7 @@ class ItemViews:
             categories=[self.site.vocabularies.news_categories[one] for one in post.categories],
             tables=[self.table_link(one) for one in post.tables],
             events=[self.event_link(self.site.events[one]) for one in post.events],
-            image=asset(self.site.content, post.source, post.image) if post.image else None,
+            image=self.published(post, post.image) if post.image else None,
             picture=self.picture(post),
         )
 
@@ -260,7 +265,7 @@ class ItemViews:
     def picture(self, item: Illustrated) -> Picture | None:
         if not item.image:
             return None
-        return picture(asset(self.site.content, item.source, item.image), item.image_alt or "")
+        return picture(self.published(item, item.image), item.image_alt or "")
 
     def partner(self, partner_id: str) -> PartnerView:
         site = self.site

@@ -13,17 +13,18 @@ from coplimburg.content.site import Site
 from coplimburg.pages import jsonld, overviews
 from coplimburg.pages.cards import card_path
 from coplimburg.pages.downloads import asset
+from coplimburg.pages.images import Originals
 from coplimburg.pages.items import ItemViews
 from coplimburg.pages.outputs import Yearly
 from coplimburg.urls import absolute, item_path, section_path
 
 
 class PageViews:
-    def __init__(self, site: Site, today: dt.date, site_url: str) -> None:
+    def __init__(self, site: Site, today: dt.date, site_url: str, originals: Originals) -> None:
         self.site = site
         self.today = today
         self.site_url = site_url
-        self.items = ItemViews(site, today)
+        self.items = ItemViews(site, today, originals)
         # A Jinja environment of the theme, set by the hook, for macros that render partials.
         self.env: Any = None
 

@@ -13,6 +13,8 @@ from coplimburg.content.loader import load
 from coplimburg.feeds.channels import FeedSettings
 from coplimburg.feeds.editions import EMAIL_WIDTH, email_html
 from coplimburg.feeds.syndication import Syndication, prepare
+from coplimburg.pages.cache import cache_folder
+from coplimburg.pages.images import Originals
 from coplimburg.settings import Newsletter
 
 SETTINGS = FeedSettings("CoP Limburg", "", "Community of Practice Limburg")
@@ -20,7 +22,8 @@ SEND_DATE = dt.date(2024, 7, 2)
 
 
 def syndication(config: Path, newsletter: Newsletter, site_url: str = SITE_URL) -> Syndication:
-    return prepare(load(config.parent / "content"), site_url, SETTINGS, SEND_DATE, newsletter)
+    originals = Originals(cache_folder(config.parent, "images"))
+    return prepare(load(config.parent / "content"), site_url, SETTINGS, SEND_DATE, originals, newsletter)
 
 
 @pytest.mark.parametrize("width", [320, 375, 600])
