@@ -159,3 +159,28 @@ def test_the_editors_guide_lists_every_allowed_kind_and_the_refused_ones() -> No
         assert f"`{suffix}`" in guide, suffix
     for refused in (".html", ".svg", ".js", ".xml", ".exe", ".doc", ".docm", ".xlsm"):
         assert f"`{refused}`" in guide, refused
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "found"),
+    [
+        ("assets/logo.svg", b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>", ".svg"),
+        ("pagina.html", b"<script>alert(1)</script>", ".html"),
+        ("assets/javascripts/extra.js", b"alert(1)", ".js"),
+        ("assets/folder.pdf", b"<html><script>alert(1)</script></html>", "PDF"),
+    ],
+)
+def test_a_file_in_docs_is_published_only_when_it_is_an_image_or_a_document(project, name, data, found):
+    # MkDocs publishes every file of docs/ as it is, on the site's own address: the download rule holds there too.
+    (project / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+    (project / "docs" / name).write_bytes(data)
+    with pytest.raises(ContentError) as caught:
+        load(project / "content")
+    assert [(problem.path, problem.line) for problem in caught.value.problems] == [(f"docs/{name}", 0)]
+    assert found in caught.value.problems[0].message
+
+
+def test_the_documents_and_images_in_docs_pass(project):
+    (project / "docs" / "assets" / "verslag.pdf").write_bytes(PDF)
+    (project / "docs" / ".notities.txt").write_bytes(b"\x00 ignored by MkDocs")
+    load(project / "content")

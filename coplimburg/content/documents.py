@@ -18,7 +18,8 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
-from coplimburg.content.pictures import picture_problem
+from coplimburg.content.pictures import FORMATS, picture_problem
+from coplimburg.problems import Problem
 
 # Git hosting refuses larger files; it also bounds what the check reads.
 MAX_DOWNLOAD_BYTES = 100_000_000
@@ -44,6 +45,30 @@ class DownloadKind:
     label: str
     media_type: str
     check: Callable[[Path, str], None]
+
+
+def page_file_problems(docs: Path) -> list[Problem]:
+    """Every file of the CoP's own pages (docs/) that the site cannot publish, naming the file (it has no line).
+    MkDocs publishes every file there as it is, so the same rule holds as for downloads: images (re-encoded by the
+    build) and documents; never a page, a drawing or a script. Markdown is the pages themselves; MkDocs leaves out
+    files whose name starts with a dot."""
+    found = []
+    for file in sorted(docs.rglob("*")) if docs.is_dir() else []:
+        relative = file.relative_to(docs)
+        if file.suffix.lower() == ".md" or any(part.startswith(".") for part in relative.parts):
+            continue
+        if file.is_dir() and not file.is_symlink():
+            continue
+        shown = f"{docs.name}/{relative.as_posix()}"
+        if file.is_symlink() or not file.is_file():
+            found.append(
+                Problem(shown, 0, "", "is een snelkoppeling of geen gewoon bestand; zet het bestand zelf hier neer")
+            )
+            continue
+        check = picture_problem if file.suffix.lower() in FORMATS else download_problem
+        if message := check(file, shown):
+            found.append(Problem(shown, 0, "", message))
+    return found
 
 
 def download_problem(file: Path, relative: str) -> str:

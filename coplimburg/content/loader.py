@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from coplimburg.content.collections import ASSET_FOLDERS, FILE_COLLECTIONS, SITE_DATA, SITE_FOLDER, item_model
+from coplimburg.content.documents import page_file_problems
 from coplimburg.content.fields import ID_PATTERN, Item, Strict, validate
 from coplimburg.content.limits import inside
 from coplimburg.content.links import check_links
-from coplimburg.content.pictures import page_image_problems
 from coplimburg.content.placeholders import check_placeholders
 from coplimburg.content.rawhtml import check_body_html
 from coplimburg.content.references import Known, check_item_references, check_site_data
@@ -63,7 +63,7 @@ def load(content: Path, today: dt.date | None = None) -> Site:
         programme_events = [edition.event for edition in programme.programme]
         problems += check_site_data(known, site_data["matrix.yml"], programme_events, documents)
         problems += check_links(content, raw, known.ids, today or build_date())
-        problems += page_image_problems(content.parent / "docs")
+        problems += page_file_problems(content.parent / "docs")
         if not problems:
             return Site(
                 content=content,

@@ -18,8 +18,6 @@ from typing import IO
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from coplimburg.problems import Problem
-
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 MAX_BYTES = 5_000_000
 MAX_SIDE = 6000
@@ -64,16 +62,6 @@ def page_images(docs: Path) -> list[Path]:
     """The images of the CoP's own pages (docs/, where MkDocs publishes every file), which the build re-encodes."""
     files = sorted(docs.rglob("*")) if docs.is_dir() else []
     return [file for file in files if file.suffix.lower() in FORMATS and file.is_file()]
-
-
-def page_image_problems(docs: Path) -> list[Problem]:
-    """Every image in docs/ the site cannot publish, naming the file (it has no line)."""
-    found = []
-    for file in page_images(docs):
-        shown = f"{docs.name}/{file.relative_to(docs).as_posix()}"
-        if message := picture_problem(file, shown):
-            found.append(Problem(shown, 0, "", message))
-    return found
 
 
 def upright(data: bytes, suffix: str) -> Image.Image:
