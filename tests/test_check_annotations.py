@@ -1,14 +1,14 @@
 """`cop check --format github` prints every problem as a GitHub workflow command, which the pull-request check shows
-as an annotation on the file and line: read back here the way the Actions runner reads it (actions/runner,
-src/Runner.Common/ActionCommand.cs, TryParseV2), escapes included. The Dutch text format stays the default."""
+as an annotation on the file and line: read back here the way the Actions runner reads it (tests/workflows.py),
+escapes included. The Dutch text format stays the default."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from workflows import Annotation, annotations, parse
 
 from coplimburg.editors.cli import main
 from coplimburg.editors.workflow_commands import SHOWN_PER_STEP, command, problem_command
@@ -27,42 +27,6 @@ location: VISTA college, Sittard
 Het programma volgt.
 """
 END_LINE = 7
-
-
-@dataclass
-class Annotation:
-    level: str
-    properties: dict[str, str] = field(default_factory=dict)
-    message: str = ""
-
-
-def _unescape(text: str, escapes: list[tuple[str, str]]) -> str:
-    for escaped, character in escapes:
-        text = text.replace(escaped, character)
-    return text
-
-
-# The runner's order: %25 last, so an escaped percent sign never starts another escape.
-DATA = [("%0D", "\r"), ("%0A", "\n"), ("%25", "%")]
-PROPERTY = [("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")]
-
-
-def parse(line: str) -> Annotation | None:
-    """A line as the runner reads it: None unless it is a workflow command."""
-    line = line.lstrip()
-    if not line.startswith("::") or (end := line.find("::", 2)) < 0:
-        return None
-    info, data = line[2:end], line[end + 2 :]
-    name, _, listed = info.partition(" ")
-    annotation = Annotation(name, message=_unescape(data, DATA))
-    for pair in filter(None, listed.strip().split(",")):
-        key, value = pair.split("=", 1)
-        annotation.properties[key] = _unescape(value, PROPERTY)
-    return annotation
-
-
-def annotations(output: str) -> list[Annotation]:
-    return [found for line in output.splitlines() if (found := parse(line)) is not None]
 
 
 def listed(text_output: str) -> list[tuple[str, str, str, str]]:
