@@ -1,4 +1,5 @@
-"""Content problems: one record per mistake an editor made, formatted as `path:line: field: message` in Dutch."""
+"""Content problems: one record per mistake an editor made, formatted as `path:line: field: message` in Dutch;
+and notes, which `cop check` gives beside them: worth knowing, but no mistake."""
 
 from __future__ import annotations
 

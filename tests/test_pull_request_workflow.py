@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sitebuild import REPO
 from workflows import (
     INSTALLS,
     PIN,
@@ -111,3 +112,15 @@ def test_a_problem_fails_the_check_step_with_an_annotation_on_its_file_and_line(
     assert step.returncode == 1
     found = [(one.level, one.properties.get("file"), one.properties.get("line")) for one in annotations(step.stdout)]
     assert found == [("error", "content/events/coppisch-2024.md", str(end))]
+
+
+def test_the_guide_names_the_check_its_steps_and_the_artifact_as_the_workflow_does():
+    guide = (REPO / "docs-redactie" / "nakijken.md").read_text(encoding="utf-8")
+    workflow = load(WORKFLOW)
+    (job,) = workflow["jobs"].values()
+    assert f"*{workflow['name']} / {job['name']}*" in guide
+    for command in ("make .venv/.site", "cop check", "make build"):
+        assert f'"{run_step(command)["name"]}"' in guide, command
+    (upload,) = [step for step in steps() if "with" in step and "retention-days" in step["with"]]
+    assert f"**{upload['with']['name']}**" in guide
+    assert f"{upload['with']['retention-days']} dagen" in guide
