@@ -4,22 +4,24 @@ The MkDocs adapter (hooks/cop.py) creates a `Build` in on_config and passes it a
 imports MkDocs. The events, in the order MkDocs fires them:
 
 - on_startup: (adapter only) remembers whether this is `mkdocs serve`.
-- on_config: `Build.start` reads our settings (`extra.cop`, typed), fixes the build date, loads and validates
-  all content, holds back scheduled items and prepares CoPPIG (entries, feeds, editions), all in
-  coplimburg.published, which `cop coppig` uses too; then it reads the agenda state and prepares the page views.
-  A content problem raises ContentError here: `mkdocs build` fails with the list; `mkdocs serve` shows
-  the list as the site instead. `mkdocs build` first takes the lock of its site folder (coplimburg.site_lock:
-  one build at a time, a second one waits) and then writes into a staging folder beside site/.
+- on_config: `Build.start` reads our settings (`extra.cop`, typed), fixes the build date and the commit the build
+  shows (coplimburg.build_stamp), loads and validates all content, holds back scheduled items and prepares CoPPIG
+  (entries, feeds, editions), all in coplimburg.published, which `cop coppig` uses too; then it reads the agenda
+  state and prepares the page views. A content problem raises ContentError here: `mkdocs build` fails with the
+  list; `mkdocs serve` shows the list as the site instead. `mkdocs build` first takes the lock of its site folder
+  (coplimburg.site_lock: one build at a time, a second one waits) and then writes into a staging folder beside
+  site/.
 - on_files: `pages()` (overviews, items, year pages, CoPPIG pages), `downloads()` (documents as they are,
   images re-encoded without metadata, as `page_images()` does for the images in docs/), `card_files()`
   (social cards) and `image_files()` (responsive image variants), drawn only when .cache/ does not hold them
   as expected (coplimburg.pages.cache), join MkDocs' files. `start_calendars()` starts the calendars in a
   worker process on another core (coplimburg.background): they need no page.
 - on_env: every page's Markdown is rendered, so `start_feeds()` gives the feeds and e-mail editions to the
-  same worker while MkDocs renders the page templates. `FILTERS` (Dutch dates, checked links) and `GLOBALS`
-  (the search dialog's kinds) are registered in the theme's Jinja environment, and autoescape is turned on
-  (coplimburg.pages.escaping): every value is text unless MkDocs rendered it. Compiled templates are kept in
-  memory for the next environment of the process (never on disk).
+  same worker while MkDocs renders the page templates. `FILTERS` (Dutch dates, checked links), `GLOBALS`
+  (the search dialog's kinds) and `template_globals()` (the build's commit and date for every page's meta tag)
+  are registered in the theme's Jinja environment, and autoescape is turned on (coplimburg.pages.escaping): every
+  value is text unless MkDocs rendered it. Compiled templates are kept in memory for the next environment of the
+  process (never on disk).
 - on_config and on_env, under `mkdocs build` only: the adapter leaves what exists by then (content, pages) out
   of Python's cyclic garbage collector for the rest of the build (coplimburg.heap).
 - on_page_markdown (mkdocs-macros, docs/ pages with `render_macros: true`): `macro()` renders an editor macro and
@@ -29,9 +31,9 @@ imports MkDocs. The events, in the order MkDocs fires them:
 - on_page_context: the cleaned page body is marked as HTML; `page_context()` gives a page's template its
   view, JSON-LD, sharing meta tags, feed links and search entry (coplimburg.pages.search).
 - on_post_build: Pagefind indexes the written pages for search (coplimburg.pages.search_index) while
-  `outputs()` collects the calendars, feeds and e-mail editions from the worker; when the index is complete
-  the adapter writes the outputs, and the staging folder the build went into replaces site/ in one step
-  (coplimburg.output.publish); then the lock is released.
+  `outputs()` collects the calendars, feeds and e-mail editions from the worker, with /build.json; when the index
+  is complete the adapter writes the outputs, and the staging folder the build went into replaces site/ in one
+  step (coplimburg.output.publish); then the lock is released.
 - on_build_error: the staging folder is discarded and the lock released; site/ keeps the previous build, whole.
 - on_serve: (adapter only) the preview answers only requests addressed to 127.0.0.1 or localhost
   (coplimburg.editors.local_only).
@@ -46,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from coplimburg.background import Pending, Worker
+from coplimburg.build_stamp import BUILD_FILE, BuildStamp, commit_of
 from coplimburg.calendar.state import AgendaState, read_state
 from coplimburg.content.pictures import page_images
 from coplimburg.content.site import Site
@@ -84,6 +87,8 @@ class Build:
     # Social cards by the URL path of their page; drawn into `card_cache` and copied from there.
     cards: dict[str, Card]
     card_cache: Path
+    # Which commit and build date this is: /build.json and the cop-build meta tag of every page.
+    stamp: BuildStamp
     # The items' images as published (re-encoded, no metadata), drawn into .cache/images/ with their variants.
     originals: images.Originals
     # Item page HTML by (collection, id), captured as MkDocs renders each page.
@@ -113,6 +118,7 @@ class Build:
             site_description=site_description,
             cards=site_cards(ready.site, ready.today, site_name),
             card_cache=cache_folder(root, "cards"),
+            stamp=BuildStamp(ready.today, commit_of(root)),
             originals=ready.originals,
         )
 
@@ -208,14 +214,19 @@ class Build:
             published=post.published if post else None,
         )
 
+    def template_globals(self) -> dict[str, Any]:
+        """Template variables of this build that every page has, the 404 page included."""
+        return {"cop_build": self.stamp.meta_content()}
+
     def outputs(self) -> dict[str, bytes]:
-        """Every file that is not a page by output path: feeds, e-mail editions and calendars; run after every
-        item page was rendered."""
+        """Every file that is not a page by output path: feeds, e-mail editions, calendars and /build.json; run after
+        every item page was rendered."""
         # Without a started worker (a Build used outside MkDocs) the work is done here.
         calendars, feeds = self.pending_calendars, self.pending_feeds
         return {
             **(feeds.result() if feeds else self.syndication.outputs(self.rendered)),
             **(calendars.result() if calendars else self.calendars()),
+            BUILD_FILE: self.stamp.json_bytes(),
         }
 
 

@@ -1,4 +1,5 @@
-"""Content problems: one record per mistake an editor made, formatted as `path:line: field: message` in Dutch."""
+"""Content problems: one record per mistake an editor made, formatted as `path:line: field: message` in Dutch;
+and notes, which `cop check` gives beside them: worth knowing, but no mistake."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 
 @dataclass(frozen=True, order=True)
@@ -23,6 +25,23 @@ class Problem:
         return f"{where}: {field}: {message}" if field else f"{where}: {message}"
 
 
+@dataclass(frozen=True)
+class Note:
+    """Not a problem but worth knowing, as `cop check` reports it beside the summary: `level` is "warning" or
+    "notice" (GitHub's words for the two, coplimburg.editors.workflow_commands)."""
+
+    level: Literal["warning", "notice"]
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{NOTE_LABELS[self.level]}: {visible(self.path, 300)} {visible(self.message, 600)}"
+
+
+# How a note starts on an editor's terminal, and the title of its annotation on GitHub.
+NOTE_LABELS = {"warning": "Waarschuwing", "notice": "Let op"}
+
+
 class ContentError(Exception):
     """Raised with every problem found in one pass; its text is the list editors read."""
 
@@ -32,11 +51,14 @@ class ContentError(Exception):
 
 
 def format_problems(problems: list[Problem]) -> str:
-    count = len(problems)
-    heading = "1 probleem" if count == 1 else f"{count} problemen"
-    lines = [f"De inhoud bevat {heading}; er is niets gepubliceerd:"]
+    lines = [f"De inhoud bevat {counted(len(problems))}; er is niets gepubliceerd:"]
     lines += [f"  {problem}" for problem in problems]
     return "\n".join(lines)
+
+
+def counted(count: int) -> str:
+    """'1 probleem', '2 problemen'."""
+    return "1 probleem" if count == 1 else f"{count} problemen"
 
 
 def suggestion(found: object, candidates: Iterable[str]) -> str:

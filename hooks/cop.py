@@ -110,6 +110,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     build = _build(config)
     if build is None:  # the preview's problem list
         return html_environment(env)
+    env.globals.update(build.template_globals())
     build.start_feeds()  # every page's Markdown is rendered: the worker makes the feeds while MkDocs renders
     if not _process.get("serving"):
         heap.settle()  # and so does every page

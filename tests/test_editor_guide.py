@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import shlex
 from collections.abc import Iterator
 from typing import Any
 
@@ -81,3 +83,51 @@ def test_every_link_in_the_guide_points_to_a_page_that_exists():
 def test_the_table_of_contents_lists_every_page_of_the_guide():
     listed = {href.split("#")[0] for href in page("README.md").xpath("//a/@href")}
     assert {file.name for file in GUIDE.glob("*.md")} - {"README.md"} <= listed
+
+
+# Recipe lines of the Makefile that have no Windows step: make's own bookkeeping, compiling ahead (speed only) and
+# the Debian packages (met-git.md says what Windows lacks instead).
+MAKE_ONLY = {"touch $@", "$(BYTECODE)", "bash requirements/ensure-debian"}
+# The Makefile targets an editor uses, in the order met-git.md gives their Windows form.
+EDITOR_TARGETS = ["$(VENV)/.site", "check", "serve", "build"]
+# pip flags that only make it quiet or refuse to run outside .venv (the Windows commands name .venv's Python).
+PIP_GUARDS = {"--quiet", "--require-virtualenv"}
+
+
+def recipe(target: str) -> list[str]:
+    """The commands of one Makefile target, as written."""
+    lines = (REPO / "Makefile").read_text(encoding="utf-8").split(f"\n{target}:", 1)[1].splitlines()[1:]
+    return [line.strip() for line in itertools.takewhile(lambda line: line.startswith("\t"), lines)]
+
+
+def in_powershell(command: str) -> list[str]:
+    """A Makefile command as met-git.md must give it for Windows: variables set with `$env:`, the programs of
+    .venv as `.venv\\Scripts\\<name>.exe`, pip through Python, paths with backslashes."""
+    if command in MAKE_ONLY:
+        return []
+    words = shlex.split(command.replace("test -x $(BIN)/python || $(PYTHON)", "py"))
+    settings = []
+    while "=" in words[0]:
+        name, value = words.pop(0).split("=", 1)
+        settings.append(f'$env:{name} = "{value}"')
+    if words[0] == "$(BIN)/pip":
+        words[:1] = ["$(BIN)/python", "-m", "pip"]
+    windows = []
+    for word in words:
+        if word in PIP_GUARDS:
+            continue
+        if word.startswith("$(BIN)/"):
+            word = ".venv/Scripts/" + word.removeprefix("$(BIN)/") + ".exe"
+        windows.append(word.replace("$(VENV)", ".venv").replace("/", "\\"))
+    return [*settings, " ".join(windows)]
+
+
+def code_lines(name: str) -> set[str]:
+    """Every line of code on a guide page, in blocks and inline."""
+    return {line.strip() for code in page(name).xpath("//code") for line in code.text_content().splitlines()}
+
+
+def test_the_windows_commands_in_the_guide_are_the_makefile_steps_an_editor_uses():
+    expected = [line for target in EDITOR_TARGETS for command in recipe(target) for line in in_powershell(command)]
+    assert "py -m venv .venv" in expected and ".venv\\Scripts\\mkdocs.exe build --strict" in expected
+    assert [line for line in expected if line not in code_lines("met-git.md")] == []

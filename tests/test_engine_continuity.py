@@ -10,7 +10,9 @@ import re
 import subprocess
 from pathlib import Path
 
-from sitebuild import BUILD_DATE, REPO
+from sitebuild import BUILD_DATE, REPO, SAMPLE
+
+from coplimburg.build_stamp import commit_of
 
 PROPERDOCS = REPO / ".venv-properdocs" / "bin" / "properdocs"
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
@@ -19,6 +21,9 @@ GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
 def build_with_properdocs(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     assert PROPERDOCS.is_file(), "ProperDocs is not installed: run `make test`, which sets up .venv-properdocs"
     env = {**os.environ, "COP_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
+    # The sample is built inside the repository's checkout, this copy outside it: both name the same commit.
+    if (commit := commit_of(SAMPLE)) is not None:
+        env["GITHUB_SHA"] = commit
     command = [str(PROPERDOCS), "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(site_dir)]
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
 

@@ -1,14 +1,19 @@
-"""The guide keeps working: every example front matter of an item page passes `cop check`, and the error example
-"Alles tegelijk" in fouten.md is what `cop check` really prints for its file."""
+"""The guide keeps working: every example front matter of an item page passes `cop check`, and the examples of
+output (the error list "Alles tegelijk" in fouten.md, the annotation in nakijken.md, /build.json and the meta tag
+in online.md) are what `cop check` and a build really write."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 from pathlib import Path
 
+import lxml.html
 import pytest
 from sitebuild import REPO
 
+from coplimburg.build_stamp import BuildStamp
 from coplimburg.content.loader import load
 from coplimburg.editors.cli import main
 from coplimburg.problems import ContentError
@@ -110,3 +115,30 @@ def test_the_html_examples_in_fouten_md_are_the_real_output(project, capsys, mon
     post.write_text("\n".join([*source.group(1).splitlines()[:8], line_9]) + "\n", encoding="utf-8")
     assert main(["check"]) == 1
     assert [line.strip() for line in capsys.readouterr().err.splitlines()[1:]] == others.strip().splitlines()
+
+
+def test_the_annotation_example_in_nakijken_md_is_what_the_check_on_github_prints(project, capsys, monkeypatch):
+    section = (GUIDE / "nakijken.md").read_text(encoding="utf-8").split("## Een aantekening lezen", 1)[1]
+    source = re.search(r"```markdown\n(.*?)```", section, re.DOTALL)
+    shown = re.search(r"```text\n(.*?)```", section, re.DOTALL)
+    assert source and shown
+    named = re.search(r"file=(content/events/[\w-]+\.md),", shown.group(1))
+    assert named
+    (project / named.group(1)).write_text(source.group(1), encoding="utf-8")
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("COP_BUILD_DATE", "2026-11-28")
+    assert main(["check", "--format", "github"]) == 1
+    printed = capsys.readouterr()
+    assert printed.err.splitlines() + printed.out.splitlines() == shown.group(1).rstrip("\n").splitlines()
+
+
+def test_the_build_json_and_meta_tag_examples_in_online_md_are_what_a_build_writes():
+    text = (GUIDE / "online.md").read_text(encoding="utf-8")
+    shown_json = re.search(r"```json\n(.*?)```", text, re.DOTALL)
+    shown_html = re.search(r"```html\n(.*?)```", text, re.DOTALL)
+    assert shown_json and shown_html
+    example = json.loads(shown_json.group(1))
+    stamp = BuildStamp(dt.date.fromisoformat(example["builddatum"]), example["commit"])
+    assert stamp.json_bytes().decode("utf-8") == shown_json.group(1)
+    (meta,) = lxml.html.fromstring(shown_html.group(1)).xpath("//meta[@name='cop-build']")
+    assert meta.get("content") == stamp.meta_content()

@@ -4,30 +4,27 @@ when it passes."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shlex
 import subprocess
 from pathlib import Path
 from typing import Any
 
-import yaml
 from sitebuild import REPO
+from workflows import INSTALLS, PIN, WORKFLOWS, commands_of, load, secrets_of, uses_lines
+from workflows import all_steps as steps_of
+from workflows import triggers as triggers_of
 
 from coplimburg.dates import AMSTERDAM
 
-WORKFLOW = REPO / ".github/workflows/publish.yml"
+WORKFLOW = WORKFLOWS / "publish.yml"
 
 
 def workflow() -> dict[Any, Any]:
-    loaded: dict[Any, Any] = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
-    return loaded
+    return load(WORKFLOW)
 
 
 def triggers() -> dict[str, Any]:
-    # PyYAML reads the bare key `on` as the boolean True (YAML 1.1); GitHub reads it as "on".
-    loaded = workflow()
-    found: dict[str, Any] = loaded.get("on", loaded.get(True))
-    return found
+    return triggers_of(workflow())
 
 
 def steps(job: str) -> list[dict[str, Any]]:
@@ -112,27 +109,12 @@ def test_a_send_is_recorded_in_git_after_it_succeeded():
 
 
 # Hardening: pinned actions, no token left in .git/config, secrets only where they are needed.
-PIN = re.compile(r"\s*(?:- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v[0-9]+\.[0-9]+\.[0-9]+")
-SECRET = re.compile(r"secrets\.(\w+)|github\.token")
-INSTALLS = ("make", "pip", "npm")
-
-
 def all_steps() -> list[dict[str, Any]]:
-    return [step for job in workflow()["jobs"].values() for step in job["steps"]]
-
-
-def secrets_of(step: dict[str, Any]) -> set[str]:
-    return {name or "github.token" for name in SECRET.findall(yaml.safe_dump(step))}
-
-
-def commands_of(step: dict[str, Any]) -> set[str]:
-    """The programs a `run` step starts (first word of each command, `.venv/bin/cop` as written)."""
-    lines = [line.strip() for line in step.get("run", "").splitlines()]
-    return {shlex.split(line)[0] for line in lines if line and not line.startswith("#")}
+    return steps_of(workflow())
 
 
 def test_every_action_is_pinned_to_a_full_commit_with_its_tag_in_a_comment():
-    lines = [line for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    lines = uses_lines(WORKFLOW)
     assert len(lines) == len([step for step in all_steps() if "uses" in step]) > 0
     assert [line for line in lines if not PIN.fullmatch(line)] == []
 

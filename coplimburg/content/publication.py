@@ -25,8 +25,12 @@ class Scheduled:
     source: str
     date: dt.date
 
+    @property
+    def message(self) -> str:
+        return f"gepland voor {planned(self.date)}"
+
     def __str__(self) -> str:
-        return f"{self.source}: gepland voor {planned(self.date)}"
+        return f"{self.source}: {self.message}"
 
 
 def planned(day: dt.date) -> str:

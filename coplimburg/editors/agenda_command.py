@@ -9,7 +9,7 @@ from pathlib import Path
 from coplimburg.calendar.state import STATE_FILE, behind, read_state, revise, unknown, write_state
 from coplimburg.content.loader import load
 from coplimburg.content.site import Site
-from coplimburg.problems import ContentError
+from coplimburg.problems import ContentError, Note
 from coplimburg.settings import CONFIG_FILE, project_today
 
 
@@ -40,27 +40,34 @@ def update_agenda_state(content: Path, stage: bool = False) -> int:
     return 0
 
 
-def agenda_state_warning(site: Site) -> int:
-    """Print a Dutch warning (not an error) when the state file is behind the events; 1 when unreadable."""
-    try:
-        state = read_state(site.content)
-    except ContentError as error:
-        print(error, file=sys.stderr)
-        return 1
-    shown = (site.content / STATE_FILE).as_posix()
-    changed = behind(site.events, state)
-    if changed:
-        print(
-            f"Waarschuwing: {shown} loopt achter voor {_listed(changed)}; "
-            "bij het publiceren werkt `cop agenda` dit vanzelf bij (je kunt het ook zelf draaien)."
+def agenda_state_notes(site: Site) -> list[Note]:
+    """What `cop check` says about the state file: a warning when it is behind the events, a note when it names an
+    event that is gone. Raises ContentError when the file cannot be read."""
+    state = read_state(site.content)
+    # Named from the project folder, as problems are, so an annotation lands on the file in the repository.
+    folder = Path(site.content.name)
+    shown = (folder / STATE_FILE).as_posix()
+    notes = []
+    if changed := behind(site.events, state):
+        notes.append(
+            Note(
+                "warning",
+                shown,
+                f"loopt achter voor {_listed(changed)}; bij het publiceren werkt `cop agenda` dit vanzelf bij "
+                "(je kunt het ook zelf draaien).",
+            )
         )
     if missing := unknown(site.events, state):
-        print(
-            f"Let op: {shown} noemt {_listed(missing)}, maar dat evenement staat niet in "
-            f"{(site.content / 'events').as_posix()}/. Verwijderd? Dan is dit goed: het volgnummer loopt door als "
-            "het terugkomt. Nieuw? Voeg het bestand dan toe aan git (git add)."
+        notes.append(
+            Note(
+                "notice",
+                shown,
+                f"noemt {_listed(missing)}, maar dat evenement staat niet in {(folder / 'events').as_posix()}/. "
+                "Verwijderd? Dan is dit goed: het volgnummer loopt door als het terugkomt. Nieuw? Voeg het bestand "
+                "dan toe aan git (git add).",
+            )
         )
-    return 0
+    return notes
 
 
 def _listed(ids: list[str], shown: int = 5) -> str:

@@ -8,11 +8,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from coplimburg.content.loader import load
+from coplimburg.editors.check_command import FORMATS, check
 from coplimburg.editors.dutch_argparse import DutchArgumentParser
 from coplimburg.editors.scaffold import KINDS, ScaffoldError, new_item
-from coplimburg.problems import ContentError
-from coplimburg.settings import CONFIG_FILE, project_today
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,6 +22,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     check.add_argument(
         "--watch", action="store_true", help="blijf kijken en controleer opnieuw na elke opgeslagen wijziging"
+    )
+    check.add_argument(
+        "--format",
+        choices=list(FORMATS),
+        default=next(iter(FORMATS)),
+        help="tekst (standaard) of github: elk probleem ook als aantekening bij bestand en regel in GitHub Actions",
     )
     agenda = commands.add_parser("agenda", help="werk het volgnummer van gewijzigde evenementen bij voor agenda-apps")
     agenda.add_argument(
@@ -48,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     add_parser(commands)
     arguments = parser.parse_args(argv)
     handlers = {
-        "check": lambda: _watch(arguments.content) if arguments.watch else _check(arguments.content),
+        "check": lambda: _check(arguments.content, arguments.format, arguments.watch),
         "agenda": lambda: _agenda(arguments.content, arguments.stage),
         "schemas": lambda: _schemas(arguments.out),
         "new": lambda: _new(arguments.kind, arguments.title, arguments.content),
@@ -96,30 +100,12 @@ def _new(kind: str, title: str, content: Path) -> int:
     return 0
 
 
-def _watch(content: Path) -> int:
+def _check(content: Path, form: str, watching: bool) -> int:
+    if not watching:
+        return check(content, form)
     from coplimburg.editors.watch import watch
 
-    return watch(lambda: _check(content), [content, content.parent / "docs"])
-
-
-def _check(content: Path) -> int:
-    if not content.is_dir():
-        print(f"{content.as_posix()}: map niet gevonden; start cop check in de map van de site", file=sys.stderr)
-        return 2
-    try:
-        today = project_today(content.parent / CONFIG_FILE)
-        site = load(content, today)
-    except (ContentError, ValueError) as error:
-        print(error, file=sys.stderr, flush=True)
-        return 1
-    counts = ", ".join(f"{count} {name}" for name, count in site.counts().items())
-    print(f"Inhoud in orde: {counts}.")
-    from coplimburg.editors.scheduled_report import print_scheduled
-
-    print_scheduled(site, today)
-    from coplimburg.editors.agenda_command import agenda_state_warning
-
-    return agenda_state_warning(site)
+    return watch(lambda: check(content, form), [content, content.parent / "docs"])
 
 
 if __name__ == "__main__":

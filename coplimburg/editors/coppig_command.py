@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from coplimburg.dates import AMSTERDAM, dutch_date
+from coplimburg.editors.workflow_commands import command
 from coplimburg.feeds.delivery import DeliveryError, Outcome, Server, deliver
 from coplimburg.feeds.editions import month_name
 from coplimburg.feeds.message import MessageError, edition_message, message_bytes
@@ -226,5 +227,4 @@ def _warn(message: str) -> None:
     """A warning on stderr; in GitHub Actions also as an annotation, so a green nightly run still shows it."""
     print(message, file=sys.stderr)
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        escaped = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        print(f"::warning title=CoPPIG onzeker::{escaped}")
+        print(command("warning", message, title="CoPPIG onzeker"))

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from coplimburg.problems import ContentError
+from coplimburg.problems import ContentError, counted
 
 HEADING = "De inhoud bevat fouten"
 RULE = "=" * 72
@@ -30,7 +30,7 @@ def problem_lines(error: Exception) -> list[str]:
 def terminal_report(error: Exception) -> str:
     """The problem list as the terminal shows it, framed so it stands out between MkDocs' log lines."""
     lines = problem_lines(error)
-    count = "1 probleem" if len(lines) == 1 else f"{len(lines)} problemen"
+    count = counted(len(lines))
     body = "\n".join(f"  {line}" for line in lines)
     return (
         f"{RULE}\n{HEADING} ({count}); het voorbeeld toont nu de lijst hieronder.\n{body}\n"
