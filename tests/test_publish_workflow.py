@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shlex
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -132,7 +133,7 @@ def test_no_step_that_installs_or_runs_our_code_sees_a_secret_and_the_token_goes
     for step in all_steps():
         found = secrets_of(step)
         if "GITHUB_TOKEN" in found or "github.token" in found:
-            assert found == {"GITHUB_TOKEN"}, step["name"]
+            assert found == {"GITHUB_TOKEN", "PUBLISH_DEPLOY_KEY"}, step["name"]
             ours = [command for command in commands_of(step) if command in INSTALLS or command.startswith(".venv/")]
             assert ours == [], step["name"]
             assert "git push" in step["run"], step["name"]
@@ -180,9 +181,29 @@ def _checked_out(tmp_path: Path, path: str) -> tuple[Path, Path, dict[str, str]]
     return remote, checkout, env
 
 
-def _run_step(step: dict[str, Any], checkout: Path, env: dict[str, str]) -> None:
-    step_env = {**env, **{name: "geheim-token" for name in step.get("env", {})}}
+def _run_step(step: dict[str, Any], checkout: Path, env: dict[str, str], deploy_key: str = "") -> None:
+    """Run a pushing step as the runner would, with the repository's .ci/ beside the checkout; without a deploy key
+    (the secret is not set) unless `deploy_key` is given."""
+    shutil.copytree(REPO / ".ci", checkout / ".ci", dirs_exist_ok=True)
+    step_env = {**env, **{name: "geheim-token" for name in step.get("env", {})}, "PUBLISH_DEPLOY_KEY": deploy_key}
     subprocess.run(["bash", "-e", "-c", step["run"]], cwd=checkout, env=step_env, check=True, capture_output=True)
+
+
+def _fake_ssh(tmp_path: Path, remote: Path) -> Path:
+    """An `ssh` on PATH that records how it was called and serves git's request from the bare repository, as
+    GitHub would for git@github.com:cop/site.git."""
+    calls = tmp_path / "ssh-calls"
+    script = tmp_path / "bin" / "ssh"
+    script.write_text(
+        "#!/bin/sh\n"
+        f'printf "%s\\n" "$*" >> {calls}\n'
+        'for last; do :; done\n'
+        'verb=${last%% *}\n'
+        f'exec git "${{verb#git-}}" {remote}\n',
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    return calls
 
 
 def test_the_agenda_state_is_pushed_with_the_token_of_its_own_step_to_the_branch_being_built(tmp_path):
@@ -218,3 +239,22 @@ def test_the_coppig_record_is_pushed_onto_a_main_that_moved_and_tried_again_when
     log = _git("log", "--format=%s", "main", cwd=remote).split("\n")
     assert log[:3] == ["Record CoPPIG sending", "Elsewhere", "Start"]
     assert "geheim-token" not in (checkout / ".git" / "config").read_text(encoding="utf-8")
+
+
+def test_with_a_deploy_key_the_run_pushes_over_ssh_with_that_key_and_githubs_own_host_key(tmp_path):
+    # A ruleset that requires the pull-request check on main lets only a deploy key on its bypass list push.
+    path = "content/site/agenda-state.yml"
+    remote, checkout, env = _checked_out(tmp_path, path)
+    calls = _fake_ssh(tmp_path, remote)
+    (step,) = [step for step in steps("build") if "Update agenda state" in step.get("run", "")]
+    (checkout / path).write_text("events: {}\n", encoding="utf-8")
+
+    _run_step(step, checkout, {**env, "RUNNER_TEMP": str(tmp_path)}, deploy_key="-----PRIVATE KEY-----")
+
+    assert _git("log", "--format=%s", "main", cwd=remote).split("\n")[:2] == ["Update agenda state", "Start"]
+    (call,) = calls.read_text(encoding="utf-8").splitlines()
+    assert f"-i {tmp_path}/cop-deploy-key" in call and "StrictHostKeyChecking=yes" in call
+    assert (tmp_path / "cop-deploy-key").read_text(encoding="utf-8") == "-----PRIVATE KEY-----\n"
+    assert (tmp_path / "cop-deploy-key").stat().st_mode & 0o077 == 0
+    assert (tmp_path / "cop-known-hosts").read_text(encoding="utf-8").startswith("github.com ssh-ed25519 ")
+    assert "PRIVATE" not in (checkout / ".git" / "config").read_text(encoding="utf-8")
