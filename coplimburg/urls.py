@@ -111,6 +111,15 @@ def edition_email(month: str) -> str:
     return f"coppig/{month}/email.html"
 
 
+# Social cards (coplimburg.pages.cards): one PNG per page that has one, named after the page.
+CARDS = "assets/cards"
+
+
+def card_path(page_path: str) -> str:
+    """The card of a page by its URL path: 'agenda/x/' → 'assets/cards/agenda/x.png'; the home page 'index'."""
+    return f"{CARDS}/{page_path.strip('/') or 'index'}.png"
+
+
 def webcal(url: str) -> str:
     """The subscribe link of a calendar: the same address with the webcal scheme."""
     return "webcal://" + url.split("://", 1)[-1]

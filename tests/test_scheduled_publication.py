@@ -148,6 +148,39 @@ def test_a_link_to_an_item_that_appears_later_is_reported_until_that_day(schedul
     load(scheduled_project / "content")
 
 
+def test_a_docs_page_that_links_to_a_scheduled_item_is_reported_until_that_day(scheduled_project, monkeypatch):
+    from coplimburg.content.loader import load
+
+    monkeypatch.setenv("COP_BUILD_DATE", BUILD_DATE)
+    monkeypatch.delenv("COP_PREVIEW_SCHEDULED", raising=False)
+    page = scheduled_project / "docs/over.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nZie [het evenement](/agenda/gepland-evenement/).\n")
+    with pytest.raises(ContentError) as caught:
+        load(scheduled_project / "content")
+    assert [(problem.path, problem.message) for problem in caught.value.problems] == [
+        (
+            "docs/over.md",
+            "'/agenda/gepland-evenement/' gaat naar /agenda/gepland-evenement/, dat pas op 15 januari 2027 "
+            "verschijnt (gepland); link ernaar vanaf die dag",
+        )
+    ]
+    monkeypatch.setenv("COP_BUILD_DATE", RELEASE)
+    load(scheduled_project / "content")
+
+
+def test_a_scheduled_item_links_to_the_site_of_its_own_date(scheduled_project, monkeypatch):
+    from coplimburg.content.loader import load
+
+    monkeypatch.setenv("COP_BUILD_DATE", BUILD_DATE)
+    monkeypatch.delenv("COP_PREVIEW_SCHEDULED", raising=False)
+    post = scheduled_project / "content/news/gepland-bericht.md"
+    # Published on the same day as the event, in the month whose edition exists only from that day on.
+    post.write_text(
+        post.read_text(encoding="utf-8") + "\n[Evenement](/agenda/gepland-evenement/) [editie](/coppig/2027-01/)\n"
+    )
+    load(scheduled_project / "content")
+
+
 FAR_POST = """---
 title: Bericht voor later
 summary: Dit bericht verschijnt pas in 2098.

@@ -62,16 +62,19 @@ def load(content: Path, today: dt.date | None = None) -> Site:
         programme: ProgrammeFile = site_data["programme.yml"]
         programme_events = [edition.event for edition in programme.programme]
         problems += check_site_data(known, site_data["matrix.yml"], programme_events, documents)
-        problems += check_links(content, raw, known.ids, today or build_date())
+        # The items that validated make the site whose map the links are checked against, so a broken link is
+        # reported in the same run as a bad date (coplimburg.content.links).
+        site = Site(
+            content=content,
+            items=items,
+            vocabularies=site_data["vocabularies.yml"],
+            programme=list(programme.programme),
+            matrix=site_data["matrix.yml"],
+        )
+        problems += check_links(site, raw, today or build_date())
         problems += page_file_problems(content.parent / "docs")
         if not problems:
-            return Site(
-                content=content,
-                items=items,
-                vocabularies=site_data["vocabularies.yml"],
-                programme=list(programme.programme),
-                matrix=site_data["matrix.yml"],
-            )
+            return site
     raise ContentError(problems)
 
 

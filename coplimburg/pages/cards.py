@@ -40,12 +40,11 @@ from coplimburg.pages.card_text import (
     one_line,
     title_lines,
 )
-from coplimburg.urls import item_path
+from coplimburg.urls import card_path, item_path
 
 WIDTH, HEIGHT = 1200, 630
 # What a cached card must be to be published (coplimburg.pages.cache); anything else is drawn again.
 EXPECTED = Expected("PNG", (WIDTH, HEIGHT))
-FOLDER = "assets/cards"
 # Bump when the drawing changes, so cached cards are drawn anew.
 DRAWING_VERSION = "3"
 # The title's sizes, largest first, and how many lines it may take (more would run into the mark).
@@ -87,11 +86,6 @@ class Card:
             _font_digest(),
         ]
         return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode("utf-8")).hexdigest()
-
-
-def card_path(page_path: str) -> str:
-    """The card of a page by its URL path: 'agenda/x/' → 'assets/cards/agenda/x.png'; the home page 'index'."""
-    return f"{FOLDER}/{page_path.strip('/') or 'index'}.png"
 
 
 def site_cards(site: Site, today: dt.date, site_name: str) -> dict[str, Card]:

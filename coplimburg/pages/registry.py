@@ -11,12 +11,11 @@ from coplimburg.calendar.links import calendar_links
 from coplimburg.content.collections import COLLECTIONS
 from coplimburg.content.site import Site
 from coplimburg.pages import jsonld, overviews
-from coplimburg.pages.cards import card_path
 from coplimburg.pages.downloads import asset
 from coplimburg.pages.images import Originals
 from coplimburg.pages.items import ItemViews
 from coplimburg.pages.outputs import Yearly
-from coplimburg.urls import absolute, item_path, section_path
+from coplimburg.urls import absolute, card_path, item_path, section_path
 
 
 class PageViews:

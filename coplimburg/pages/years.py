@@ -20,6 +20,7 @@ from coplimburg.content.posts import Post
 from coplimburg.content.products import Product
 from coplimburg.content.site import Site
 from coplimburg.content.sitedata import Edition
+from coplimburg.content.sitemap import site_years
 from coplimburg.content.tables import Table
 from coplimburg.pages.overviews import table_order
 
@@ -72,20 +73,10 @@ class YearFigures:
     tables: list[TableYear]
 
 
-def year_range(site: Site, today: dt.date) -> list[int]:
-    """From the first year anything took place, was published or was programmed, to the build year."""
-    years = {today.year}
-    years |= {session.span.first_day.year for event in site.events.values() for session in event.schedule.sessions}
-    years |= {product.published.year for product in site.products.values()}
-    years |= {post.published.year for post in site.posts.values()}
-    years |= {edition.year for edition in site.programme}
-    return list(range(min(years), today.year + 1))
-
-
 def figures(site: Site, today: dt.date) -> list[YearFigures]:
-    """The figures of every year of `year_range`, oldest first."""
+    """The figures of every year with a year page (coplimburg.content.sitemap.site_years), oldest first."""
     entries = by_year(site.events.values(), today)
-    return [_year(site, year, entries.get(year, []), today) for year in year_range(site, today)]
+    return [_year(site, year, entries.get(year, []), today) for year in site_years(site, today)]
 
 
 def tables_in_order(site: Site) -> list[Table]:
