@@ -210,13 +210,12 @@ class Build:
     def shared(self, meta: Mapping[str, Any], url: str, title: str, canonical: str) -> social.Shared:
         """A page as a shared link shows it: its own card, or the home page's for pages without one."""
         card = self.cards.get(url) or self.cards[""]
-        post = self.site.posts.get(str(meta.get("cop_id"))) if meta.get("cop_collection") == "posts" else None
         return social.Shared(
             title=as_text(title) if title and url else self.site_name,
             description=as_text(meta.get("description") or self.site_description),
             url=canonical or absolute(self.site_url, url),
             card=card,
-            published=post.published if post else None,
+            published=self.views.shared_date(meta),
         )
 
     def outputs(self) -> dict[str, bytes]:

@@ -110,6 +110,12 @@ class Item(Strict):
         """Files the item names (images, downloads), relative to its own file; published beside its page."""
         return []
 
+    @property
+    def published_on(self) -> dt.date | None:
+        """The item's `published` date, where its model has one (for displays that any collection may use)."""
+        day = getattr(self, "published", None)
+        return day if isinstance(day, dt.date) else None
+
 
 LOADER_FIELDS = frozenset(Item.model_fields)
 

@@ -26,7 +26,6 @@ from PIL import Image, ImageDraw
 
 from coplimburg.content.collections import COLLECTIONS
 from coplimburg.content.site import Site
-from coplimburg.dates import dutch_date, dutch_span
 from coplimburg.pages.cache import Expected, cached_file, holds
 from coplimburg.pages.card_text import (
     FONT_FILES,
@@ -40,6 +39,7 @@ from coplimburg.pages.card_text import (
     one_line,
     title_lines,
 )
+from coplimburg.pages.display import display_of
 from coplimburg.urls import card_path, item_path
 
 WIDTH, HEIGHT = 1200, 630
@@ -102,25 +102,12 @@ def _cards(site: Site, today: dt.date, site_name: str) -> Iterator[tuple[str, Ca
         if collection.overview:
             page = collection.overview.source.removesuffix("index.md")
             yield page, Card(card_path(page), collection.overview.title, "Overzicht")
-    vocabularies = site.vocabularies
-    for table in site.tables.values():
-        page = item_path("tables", table.id)
-        status = "Actief" if table.status == "actief" else "Afgerond"
-        yield page, Card(card_path(page), table.page_title, "Innovatietafel", status)
-    for event in site.events.values():
-        page = item_path("events", event.id)
-        when = dutch_span(event.schedule.next_session(today).span)
-        yield page, Card(card_path(page), event.title, vocabularies.event_kinds[event.kind], when)
-    for product in site.products.values():
-        page = item_path("products", product.id)
-        kind = f"CoPyright · {vocabularies.types[product.type]}"
-        yield page, Card(card_path(page), product.title, kind, dutch_date(product.published))
-    for post in site.posts.values():
-        page = item_path("posts", post.id)
-        yield page, Card(card_path(page), post.title, "Nieuws", dutch_date(post.published))
-    for partner in site.partners.values():
-        page = item_path("partners", partner.id)
-        yield page, Card(card_path(page), partner.name, f"Partner · {vocabularies.partner_kinds[partner.kind]}")
+    for key in COLLECTIONS:
+        display = display_of(key)
+        for item in site.items[key].values():
+            page = item_path(key, item.id)
+            kind, date = display.card(site, item, today)
+            yield page, Card(card_path(page), item.page_title, kind, date)
 
 
 def cached_all(cards: list[Card], logo: bytes, folder: Path) -> dict[str, Path]:

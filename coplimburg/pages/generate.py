@@ -17,6 +17,8 @@ from coplimburg.content.collections import COLLECTIONS
 from coplimburg.content.site import Site
 from coplimburg.content.sitemap import ITEM, OUTPUTS, OVERVIEW, YEAR, YEARS, Page, SiteMap
 
+# The front-matter key of an overview page that names its collection (for the generic overview).
+OVERVIEW_KEY = "cop_overview"
 # libyaml's dumper where it is installed: the pure-Python one was a third of generating the pages.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -47,6 +49,7 @@ def _overview(site: Site, page: Page) -> GeneratedPage:
         "title": overview.title,
         "template": overview.template,
         "cop_view": overview.view,
+        OVERVIEW_KEY: page.key,
         "description": overview.description,
     }
     return _page(page.source, meta)

@@ -12,6 +12,7 @@ from typing import Any
 
 from coplimburg.agenda.archive import Occurrence, PastSession, past, past_sessions, upcoming
 from coplimburg.agenda.schedule import Span
+from coplimburg.calendar.links import CalendarLinks, calendar_links
 from coplimburg.content.events import Event
 from coplimburg.content.fields import Illustrated, Item
 from coplimburg.content.posts import Post
@@ -89,7 +90,7 @@ class EventView:
     sessions_total: int
     image: Asset | None
     rhythm: str
-    calendar: Any = None
+    calendar: CalendarLinks
     picture: Picture | None = None
 
 
@@ -135,6 +136,15 @@ class PostView:
 
 
 @dataclass(frozen=True)
+class PlainView:
+    """An item of a collection without a view of its own (coplimburg.pages.display): the item as it is, its picture
+    where it has one."""
+
+    item: Item
+    picture: Picture | None = None
+
+
+@dataclass(frozen=True)
 class PartnerView:
     partner: Partner
     kind: str
@@ -148,10 +158,11 @@ class PartnerView:
 class ItemViews:
     """Builds item views on demand for one build; each view reads only its own back-links."""
 
-    def __init__(self, site: Site, today: dt.date, originals: Originals) -> None:
+    def __init__(self, site: Site, today: dt.date, originals: Originals, site_url: str = "/") -> None:
         self.site = site
         self.today = today
         self.originals = originals
+        self.site_url = site_url
 
     def published(self, item: Item, relative: str) -> Asset:
         """A file the item names as the site publishes it (an image re-encoded, coplimburg.pages.images)."""
@@ -177,7 +188,7 @@ class ItemViews:
         event = occurrence.event
         return EventLine(occurrence, item_path("events", event.id), self.site.vocabularies.event_kinds[event.kind])
 
-    def event(self, event_id: str, calendar: Any = None) -> EventView:
+    def event(self, event_id: str) -> EventView:
         event = self.site.events[event_id]
         ahead = upcoming([event], self.today, per_series=None)
         plan = event.schedule
@@ -198,7 +209,7 @@ class ItemViews:
             sessions_total=len(plan.sessions),
             image=self.published(event, event.image) if event.image else None,
             rhythm=rhythm(event),
-            calendar=calendar,
+            calendar=calendar_links(event, self.site_url, self.today),
             picture=self.picture(event),
         )
 
@@ -255,6 +266,9 @@ class ItemViews:
             image=self.published(post, post.image) if post.image else None,
             picture=self.picture(post),
         )
+
+    def plain(self, item: Item) -> PlainView:
+        return PlainView(item, self.picture(item) if isinstance(item, Illustrated) else None)
 
     def posts_about(self, event_id: str) -> list[str]:
         """The ids of the news posts that name an event, newest first."""

@@ -1,4 +1,5 @@
-"""Views of the overview pages: the tables, the agenda with its archive, the CoPyright catalogue, the news."""
+"""Views of the overview pages: the tables, the agenda with its archive, the CoPyright catalogue, the news, and the
+generic list of any other collection's items."""
 
 from __future__ import annotations
 
@@ -144,6 +145,28 @@ def catalogue(site: Site) -> CatalogueView:
 def news(site: Site, limit: int | None = None) -> list[PostLine]:
     posts = sorted(site.posts.values(), key=lambda post: (post.published, post.id), reverse=True)
     return [PostLine(post.title, item_path("posts", post.id), post.published, post.summary) for post in posts[:limit]]
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    """An item in the generic overview of a collection."""
+
+    title: str
+    url: str
+    summary: str
+    published: dt.date | None
+
+
+def listing(site: Site, collection: str) -> list[ItemLine]:
+    """The generic overview of a collection: every item, newest first where items have a `published` date, else by
+    title."""
+    lines = [
+        ItemLine(
+            item.page_title, item_path(collection, item.id), item.page_description, getattr(item, "published", None)
+        )
+        for item in site.items[collection].values()
+    ]
+    return sorted(lines, key=lambda line: (-(line.published or dt.date.min).toordinal(), line.title))
 
 
 def newest_products(site: Site, limit: int) -> list[Link]:
