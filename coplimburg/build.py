@@ -67,10 +67,11 @@ from coplimburg.pages.search import KINDS, search_entry
 from coplimburg.published import published
 from coplimburg.settings import Settings
 from coplimburg.urls import LOGO, absolute
+from coplimburg.words import TEMPLATE_WORDS
 
 __all__ = ["FILTERS", "GLOBALS", "LOGO", "Build"]
-# Template globals every page may use, the 404 page included.
-GLOBALS = {"cop_search_kinds": KINDS}
+# Template globals every page may use, the 404 page included: the search dialog's kinds and the Dutch words.
+GLOBALS = {"cop_search_kinds": KINDS, "cop_words": TEMPLATE_WORDS}
 
 
 @dataclass

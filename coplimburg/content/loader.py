@@ -24,8 +24,8 @@ from coplimburg.content.site import Site
 from coplimburg.content.sitedata import PartnerFile, ProgrammeFile, Vocabularies
 from coplimburg.content.slugs import slugify
 from coplimburg.content.source import Document, read_markdown, read_yaml
-from coplimburg.dates import build_date
 from coplimburg.problems import ContentError, Problem
+from coplimburg.settings import build_date
 
 ItemT = TypeVar("ItemT", bound=Item)
 ModelT = TypeVar("ModelT", bound=Strict)
@@ -35,7 +35,7 @@ def load(content: Path, today: dt.date | None = None) -> Site:
     """Read and check everything under `content/`; raise ContentError listing every problem.
 
     `today` is the build date, which decides what is still scheduled (links to it are reported); without it,
-    coplimburg.dates.build_date() (COP_BUILD_DATE or today)."""
+    coplimburg.settings.build_date() (COP_BUILD_DATE or today)."""
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
     display = _displayer(content)

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from coplimburg.dates import AMSTERDAM, dutch_date
+from coplimburg.expected import not_a_month
 from coplimburg.feeds.delivery import DeliveryError, Outcome, Server, deliver
 from coplimburg.feeds.editions import month_name
 from coplimburg.feeds.message import MessageError, edition_message, message_bytes
@@ -71,7 +72,7 @@ def add_parser(commands: Any) -> None:
 
 def month_argument(text: str) -> str:
     if not _MONTH.fullmatch(text.strip()):
-        raise argparse.ArgumentTypeError(f"verwacht een maand zoals 2024-06, gekregen '{text}'")
+        raise argparse.ArgumentTypeError(not_a_month(text))
     return text.strip()
 
 

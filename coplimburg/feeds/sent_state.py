@@ -21,6 +21,7 @@ from pydantic import BeforeValidator, Field
 
 from coplimburg.content.fields import Strict, validate
 from coplimburg.content.source import read_yaml
+from coplimburg.expected import not_a_moment, not_a_month
 from coplimburg.problems import ContentError, Problem
 
 SENT_FILE = Path("site") / "coppig-sent.yml"
@@ -29,7 +30,7 @@ _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 def _month(value: object) -> object:
     if not isinstance(value, str) or not _MONTH.fullmatch(value):
-        raise ValueError(f"verwacht een maand zoals 2024-06, gekregen {value!r}")
+        raise ValueError(not_a_month(value))
     return value
 
 
@@ -37,7 +38,7 @@ def _moment(value: object) -> object:
     try:
         return dt.datetime.fromisoformat(str(value))
     except ValueError:
-        raise ValueError(f"verwacht een tijdstip zoals 2024-07-01T09:00:00+02:00, gekregen {value!r}") from None
+        raise ValueError(not_a_moment(value)) from None
 
 
 Month = Annotated[str, BeforeValidator(_month)]

@@ -41,6 +41,7 @@ from coplimburg.pages.card_text import (
 )
 from coplimburg.pages.display import display_of
 from coplimburg.urls import card_path, item_path
+from coplimburg.words import HOME_TAGLINE, KINDS
 
 WIDTH, HEIGHT = 1200, 630
 # What a cached card must be to be published (coplimburg.pages.cache); anything else is drawn again.
@@ -97,11 +98,11 @@ def site_cards(site: Site, today: dt.date, site_name: str) -> dict[str, Card]:
 
 
 def _cards(site: Site, today: dt.date, site_name: str) -> Iterator[tuple[str, Card]]:
-    yield "", Card(card_path(""), site_name, "Community of Practice", "Lerend werken en werkend leren")
+    yield "", Card(card_path(""), site_name, KINDS["home"], HOME_TAGLINE)
     for collection in COLLECTIONS.values():
         if collection.overview:
             page = collection.overview.source.removesuffix("index.md")
-            yield page, Card(card_path(page), collection.overview.title, "Overzicht")
+            yield page, Card(card_path(page), collection.overview.title, KINDS["overview"])
     for key in COLLECTIONS:
         display = display_of(key)
         for item in site.items[key].values():

@@ -21,6 +21,7 @@ from coplimburg.dates import dutch_date, dutch_span
 from coplimburg.pages import jsonld
 from coplimburg.pages.items import ItemViews
 from coplimburg.urls import absolute, item_path
+from coplimburg.words import KINDS, TABLE_STATUS
 
 JsonLd = dict[str, Any]
 
@@ -72,7 +73,7 @@ DISPLAYS: dict[str, Display] = {
     "tables": Display(
         view=lambda views, table: views.table(table.id),
         json_ld=lambda views, table, images: None,
-        card=lambda site, table, today: ("Innovatietafel", "Actief" if table.status == "actief" else "Afgerond"),
+        card=lambda site, table, today: (KINDS["table"], TABLE_STATUS[table.status]),
         search=lambda table, today: ("", ""),
     ),
     "events": Display(
@@ -85,7 +86,7 @@ DISPLAYS: dict[str, Display] = {
         view=lambda views, product: views.product(product.id),
         json_ld=lambda views, product, images: jsonld.product(views.site, product, views.site_url, images),
         card=lambda site, product, today: (
-            f"CoPyright · {site.vocabularies.types[product.type]}",
+            f"{KINDS['products']} · {site.vocabularies.types[product.type]}",
             dutch_date(product.published),
         ),
         search=lambda product, today: (dutch_date(product.published), ""),
@@ -93,7 +94,7 @@ DISPLAYS: dict[str, Display] = {
     "posts": Display(
         view=lambda views, post: views.post(post.id),
         json_ld=lambda views, post, images: jsonld.news_article(post, views.site_url, images),
-        card=lambda site, post, today: ("Nieuws", dutch_date(post.published)),
+        card=lambda site, post, today: (KINDS["post"], dutch_date(post.published)),
         search=lambda post, today: (dutch_date(post.published), ""),
         article=True,
     ),
@@ -102,7 +103,7 @@ DISPLAYS: dict[str, Display] = {
         json_ld=lambda views, partner, images: jsonld.partner(
             partner, views.site_url, views.site.vocabularies.partner_kinds[partner.kind]
         ),
-        card=lambda site, partner, today: (f"Partner · {site.vocabularies.partner_kinds[partner.kind]}", ""),
+        card=lambda site, partner, today: (f"{KINDS['partner']} · {site.vocabularies.partner_kinds[partner.kind]}", ""),
         search=lambda partner, today: ("", ""),
     ),
 }

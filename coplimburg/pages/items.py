@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from coplimburg.agenda.archive import Occurrence, PastSession, past, past_sessions, upcoming
+from coplimburg.agenda.archive import Occurrence, past, past_sessions, upcoming
 from coplimburg.agenda.schedule import Span
 from coplimburg.calendar.links import CalendarLinks, calendar_links
 from coplimburg.content.events import Event
@@ -23,13 +23,9 @@ from coplimburg.content.tables import Table
 from coplimburg.dates import dutch_date
 from coplimburg.pages.downloads import Asset, asset
 from coplimburg.pages.images import Originals, Picture, picture
+from coplimburg.pages.statuses import Badge, SessionLine, StatusNote, event_badges, session_lines, status_note
 from coplimburg.urls import item_path, table_ics
-
-STATUS_LABELS = {"gepland": "Gepland", "geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
-STATUS_NOTES = {
-    "geannuleerd": "Dit evenement gaat niet door.",
-    "verplaatst": "Dit evenement is verplaatst. De nieuwe datum staat hieronder.",
-}
+from coplimburg.words import TABLE_STATUS
 
 
 @dataclass(frozen=True)
@@ -58,6 +54,7 @@ class EventLine:
     occurrence: Occurrence
     url: str
     kind: str
+    badges: tuple[Badge, ...]
 
     @property
     def event(self) -> Event:
@@ -76,8 +73,8 @@ class EventLine:
 class EventView:
     event: Event
     kind: str
-    status_label: str
-    status_note: str
+    status: StatusNote | None
+    registration: str | None  # not for a cancelled event
     is_past: bool
     ends_at: str
     when: Span
@@ -85,7 +82,7 @@ class EventView:
     partners: list[Link]
     outcomes: list[Link]
     upcoming: list[EventLine]
-    past_sessions: list[PastSession]  # newest first
+    past_sessions: list[SessionLine]  # newest first
     recaps: list[Link]  # news posts that look back on it
     sessions_total: int
     image: Asset | None
@@ -186,7 +183,8 @@ class ItemViews:
 
     def line(self, occurrence: Occurrence) -> EventLine:
         event = occurrence.event
-        return EventLine(occurrence, item_path("events", event.id), self.site.vocabularies.event_kinds[event.kind])
+        kind = self.site.vocabularies.event_kinds[event.kind]
+        return EventLine(occurrence, item_path("events", event.id), kind, event_badges(event, occurrence.session.moved))
 
     def event(self, event_id: str) -> EventView:
         event = self.site.events[event_id]
@@ -195,8 +193,8 @@ class ItemViews:
         return EventView(
             event=event,
             kind=self.site.vocabularies.event_kinds[event.kind],
-            status_label=STATUS_LABELS[event.status],
-            status_note=STATUS_NOTES.get(event.status, ""),
+            status=status_note(event),
+            registration=event.registration if event.status != "geannuleerd" else None,
             is_past=plan.is_past(self.today),
             ends_at=plan.last.span.ends_at,
             when=plan.next_session(self.today).span,
@@ -204,7 +202,7 @@ class ItemViews:
             partners=[self.partner_link(partner_id) for partner_id in event.partners],
             outcomes=[self.product_link(product_id) for product_id in event.outcomes],
             upcoming=[self.line(occurrence) for occurrence in ahead] if event.is_series else [],
-            past_sessions=list(reversed(past_sessions(event, self.today))),
+            past_sessions=session_lines(reversed(past_sessions(event, self.today))),
             recaps=[self.post_link(one) for one in self.posts_about(event_id)],
             sessions_total=len(plan.sessions),
             image=self.published(event, event.image) if event.image else None,
@@ -226,7 +224,7 @@ class ItemViews:
             lead=self.partner_link(table.lead.organisation),
             members=[Group(label, links) for label, links in sorted(groups.items())],
             sounding_board=[site.vocabularies.sounding_board[one] for one in table.sounding_board],
-            status_label="Actief" if table.status == "actief" else "Afgerond",
+            status_label=TABLE_STATUS[table.status],
             upcoming=[self.line(occurrence) for occurrence in upcoming(events, self.today)],
             past=[self.event_link(event) for event in past(events, self.today)],
             products=[self.product_link(one) for one in site.links.products_by_table.get(table_id, [])],

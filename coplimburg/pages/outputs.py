@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from coplimburg.content.site import Site
 from coplimburg.pages.charts import Chart, ChartData, chart
 from coplimburg.pages.items import Link
+from coplimburg.pages.statuses import ArchiveLine, archive_lines
 from coplimburg.pages.years import NEW, UPDATED, Count, YearFigures, figures, tables_in_order
 from coplimburg.urls import OUTPUTS_PATH, item_path, year_path
-
-CHANGE_LABELS = {NEW: "Nieuw", UPDATED: "Bijgewerkt"}
+from coplimburg.words import PRODUCT_CHANGE
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,7 @@ class TableLine:
 class YearView:
     figures: YearFigures
     headline: list[Figure]
-    event_urls: dict[str, str]
-    kinds: dict[str, str]
+    events: list[ArchiveLine]  # what took place, most recent first
     products: list[ProductLine]
     posts: list[Link]
     tables: list[TableLine]
@@ -103,7 +102,7 @@ class Yearly:
         products = [
             ProductLine(
                 Link(product.title, item_path("products", product.id)),
-                CHANGE_LABELS[change],
+                PRODUCT_CHANGE[change],
                 vocabularies.types[product.type],
                 [vocabularies.audiences[key] for key in product.audiences],
             )
@@ -123,8 +122,7 @@ class Yearly:
         return YearView(
             figures=one,
             headline=headline(one),
-            event_urls={entry.event.id: item_path("events", entry.event.id) for entry in one.entries},
-            kinds=dict(vocabularies.event_kinds),
+            events=archive_lines(site, one.entries),
             products=products,
             posts=[Link(post.title, item_path("posts", post.id), post.summary) for post in reversed(one.posts)],
             tables=tables,
@@ -139,7 +137,7 @@ class Yearly:
 
     def year_charts(self, one: YearFigures) -> dict[str, Chart]:
         year = one.year
-        changes = [CHANGE_LABELS[NEW], CHANGE_LABELS[UPDATED]]
+        changes = [PRODUCT_CHANGE[NEW], PRODUCT_CHANGE[UPDATED]]
         tables = one.tables
         type_rows, type_values = _nonzero(one.products_by_type[NEW], one.products_by_type[UPDATED])
         audience_rows, audience_values = _nonzero(one.products_by_audience[NEW], one.products_by_audience[UPDATED])

@@ -9,13 +9,16 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from coplimburg.agenda.archive import YearArchive, archive, upcoming
+from coplimburg.agenda.archive import archive, upcoming
 from coplimburg.calendar.links import webcal
 from coplimburg.content.products import Product
 from coplimburg.content.site import Site
+from coplimburg.content.sitedata import Edition
 from coplimburg.content.tables import Table
 from coplimburg.pages.items import EventLine, ItemViews, Link
+from coplimburg.pages.statuses import ArchiveLine, archive_lines
 from coplimburg.urls import AGENDA_ICS, item_path, year_path
+from coplimburg.words import TABLE_STATUS
 
 
 @dataclass(frozen=True)
@@ -28,12 +31,19 @@ class TableRow:
 
 
 @dataclass(frozen=True)
+class ArchiveYear:
+    """One year of the agenda's archive: its programme editions and what took place."""
+
+    year: int
+    editions: list[Edition]
+    lines: list[ArchiveLine]
+    page: str  # the year's own page
+
+
+@dataclass(frozen=True)
 class AgendaView:
     upcoming: list[EventLine]
-    archive: list[YearArchive]
-    links: dict[str, str]
-    kinds: dict[str, str]
-    year_pages: dict[int, str]
+    archive: list[ArchiveYear]
     ics: str
     subscribe: str
 
@@ -91,7 +101,7 @@ def tables(site: Site) -> list[TableRow]:
                 url=item_path("tables", table.id),
                 lead_role=table.lead.role,
                 lead_organisation=site.partners[table.lead.organisation].name,
-                status_label="Actief" if table.status == "actief" else "Afgerond",
+                status_label=TABLE_STATUS[table.status],
             )
         )
     return rows
@@ -99,16 +109,13 @@ def tables(site: Site) -> list[TableRow]:
 
 def agenda(site: Site, items: ItemViews, today: dt.date, site_url: str) -> AgendaView:
     events = site.events.values()
-    archive_years = archive(events, site.programme, today)
-    event_urls = {
-        entry.event.id: item_path("events", entry.event.id) for year in archive_years for entry in year.entries
-    }
+    archive_years = [
+        ArchiveYear(year.year, year.editions, archive_lines(site, year.entries), year_path(year.year))
+        for year in archive(events, site.programme, today)
+    ]
     return AgendaView(
         upcoming=[items.line(occurrence) for occurrence in upcoming(events, today)],
         archive=archive_years,
-        links=event_urls,
-        kinds=dict(site.vocabularies.event_kinds),
-        year_pages={year.year: year_path(year.year) for year in archive_years},
         ics=AGENDA_ICS,
         subscribe=webcal(site_url, AGENDA_ICS),
     )
