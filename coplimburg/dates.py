@@ -6,13 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time
-
-if TYPE_CHECKING:
-    from coplimburg.agenda.schedule import Span
 
 # The time zone of every time on the site, by its IANA name (calendars and calendar links name it).
 TZID = "Europe/Amsterdam"
@@ -115,7 +112,32 @@ def dutch_time(moment: dt.datetime) -> str:
     return format_time(moment.time(), format="HH:mm", locale=LOCALE)
 
 
-def dutch_span(span: Span) -> str:
+class Timespan(Protocol):
+    """When something takes place, as coplimburg.agenda.schedule.Span answers it."""
+
+    @property
+    def start(self) -> dt.datetime: ...
+
+    @property
+    def end(self) -> dt.datetime: ...
+
+    @property
+    def all_day(self) -> bool: ...
+
+    @property
+    def open_end(self) -> bool: ...
+
+    @property
+    def first_day(self) -> dt.date: ...
+
+    @property
+    def last_day(self) -> dt.date: ...
+
+    @property
+    def single_day(self) -> bool: ...
+
+
+def dutch_span(span: Timespan) -> str:
     """'donderdag 13 juni 2024, 13:00–17:00', or with both days when it spans several."""
     text = dutch_date(span.first_day)
     if span.all_day:

@@ -23,6 +23,16 @@ class Problem:
         return f"{where}: {field}: {message}" if field else f"{where}: {message}"
 
 
+class FieldError(ValueError):
+    """A mistake that a check of a whole model (or of the schedule) finds in one of its fields: the loader reports
+    it at `field`, beside the model's location, instead of at the model."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
 class ContentError(Exception):
     """Raised with every problem found in one pass; its text is the list editors read."""
 

@@ -18,7 +18,7 @@ from coplimburg.content.addresses import WEB_SCHEMES, address_problem
 from coplimburg.content.source import Document, Location, dotted
 from coplimburg.dates import Moment, NotADate, parse_day, parse_moment
 from coplimburg.expected import not_a_date, not_a_web_address, refused_web_address, year_out_of_range
-from coplimburg.problems import Problem, describe, suggestion, visible
+from coplimburg.problems import FieldError, Problem, describe, suggestion, visible
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # An item named `index` would replace its section's overview page (`<section>/index.md`).
@@ -29,7 +29,6 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u20
 # In the Markdown text: tabs and line ends (also the \r of Windows files) are text, other control characters
 # are not, and XML (the feeds) cannot carry them at all.
 _BODY_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_NAMED = re.compile(r"^(?P<field>[a-z_]+): (?P<message>.*)$", re.DOTALL)
 
 
 def invisible_character(text: str) -> str | None:
@@ -130,7 +129,7 @@ class Illustrated(Item):
     @model_validator(mode="after")
     def _image_has_alt(self) -> Illustrated:
         if self.image and not (self.image_alt or "").strip():
-            raise ValueError("image_alt: verplicht bij image: beschrijf de afbeelding voor wie haar niet ziet")
+            raise FieldError("image_alt", "verplicht bij image: beschrijf de afbeelding voor wie haar niet ziet")
         return self
 
 
@@ -263,8 +262,8 @@ def validate(model: type[Strict], document: Document, problems: list[Problem], *
     except ValidationError as error:
         for detail in error.errors(include_url=False):
             location: Location = tuple(detail["loc"])
-            if detail["type"] == "value_error" and (named := _NAMED.match(str((detail.get("ctx") or {}).get("error")))):
-                location = (*location, named["field"])  # a check across fields about a value already reported
+            if isinstance(named := (detail.get("ctx") or {}).get("error"), FieldError):
+                location = (*location, named.field)  # a check across fields about a value already reported
             if any(location[: n + 1] in document.reported for n in range(len(location))):
                 continue
             problems.append(_problem(model, document, tuple(detail["loc"]), detail))
@@ -299,10 +298,10 @@ def _problem(model: type[Strict], document: Document, location: Location, detail
     kind: str = detail["type"]
     found = detail.get("input")
     context = detail.get("ctx") or {}
-    if kind == "value_error" and (named := _NAMED.match(str(context.get("error", "")))):
-        # A check across fields names its own field: "end: ligt vóór start".
-        location = (*location, named["field"])
-        context = {"error": named["message"]}
+    if isinstance(named := context.get("error"), FieldError):
+        # A check across fields names its own field: end, "ligt vóór start".
+        location = (*location, named.field)
+        context = {"error": named.message}
     name = dotted(location)
     line = document.line_of(location)
     if kind == "missing":

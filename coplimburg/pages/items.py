@@ -51,7 +51,7 @@ class Download:
 class EventLine:
     """An event or one session of a series in a list."""
 
-    occurrence: Occurrence
+    occurrence: Occurrence[Event]
     url: str
     kind: str
     badges: tuple[Badge, ...]
@@ -181,7 +181,7 @@ class ItemViews:
     def post_link(self, post_id: str) -> Link:
         return Link(self.site.posts[post_id].title, item_path("posts", post_id))
 
-    def line(self, occurrence: Occurrence) -> EventLine:
+    def line(self, occurrence: Occurrence[Event]) -> EventLine:
         event = occurrence.event
         kind = self.site.vocabularies.event_kinds[event.kind]
         return EventLine(occurrence, item_path("events", event.id), kind, event_badges(event, occurrence.session.moved))

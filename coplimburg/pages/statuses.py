@@ -82,7 +82,7 @@ def session_lines(sessions: Iterable[PastSession]) -> list[SessionLine]:
     ]
 
 
-def archive_lines(site: Site, entries: Iterable[ArchiveEntry]) -> list[ArchiveLine]:
+def archive_lines(site: Site, entries: Iterable[ArchiveEntry[Event]]) -> list[ArchiveLine]:
     """The archive of a year as lists show it (the agenda, a year page)."""
     return [
         ArchiveLine(

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from coplimburg.agenda.archive import ArchiveEntry, by_year
+from coplimburg.content.events import Event
 from coplimburg.content.posts import Post
 from coplimburg.content.products import Product
 from coplimburg.content.site import Site
@@ -59,7 +60,7 @@ class TableYear:
 class YearFigures:
     year: int
     editions: list[Edition]
-    entries: list[ArchiveEntry]  # events with their sessions of the year, most recent first
+    entries: list[ArchiveEntry[Event]]  # events with their sessions of the year, most recent first
     events_held: int
     sessions_held: int
     cancelled: int
@@ -100,7 +101,7 @@ def changed_in(product: Product, year: int, today: dt.date) -> str | None:
     return None
 
 
-def _year(site: Site, year: int, entries: list[ArchiveEntry], today: dt.date) -> YearFigures:
+def _year(site: Site, year: int, entries: list[ArchiveEntry[Event]], today: dt.date) -> YearFigures:
     vocabularies = site.vocabularies
     held = [(entry.event, session) for entry in entries for session in entry.held]
     changed: dict[str, list[Product]] = {NEW: [], UPDATED: []}
