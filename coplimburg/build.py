@@ -33,7 +33,7 @@ imports MkDocs. The events, in the order MkDocs fires them:
 - on_post_build: Pagefind indexes the written pages for search (coplimburg.pages.search_index) while
   `outputs()` collects the calendars, feeds and e-mail editions from the worker; when the index is complete
   the adapter writes the outputs, and the staging folder the build went into replaces site/ in one step
-  (coplimburg.output.publish); then the lock is released.
+  (coplimburg.output.replace_site); then the lock is released.
 - on_build_error: the staging folder is discarded and the lock released; site/ keeps the previous build, whole.
 - on_serve: (adapter only) the preview answers only requests addressed to 127.0.0.1 or localhost
   (coplimburg.editors.local_only).

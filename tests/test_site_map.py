@@ -12,7 +12,7 @@ import pytest
 from sitebuild import BUILD_DATE, REPO, SAMPLE
 
 from coplimburg.content.loader import load
-from coplimburg.content.publication import publish
+from coplimburg.content.publication import as_published_on
 from coplimburg.content.sitemap import SiteMap, site_map
 from coplimburg.problems import ContentError
 
@@ -36,7 +36,7 @@ UNPUBLISHED = (
 
 def published_map() -> SiteMap:
     """The map of the sample site as the build makes it on the pinned build date."""
-    return site_map(publish(load(SAMPLE / "content", TODAY), TODAY, show=False), TODAY)
+    return site_map(as_published_on(load(SAMPLE / "content", TODAY), TODAY, show=False), TODAY)
 
 
 def built_files(site: Path) -> set[str]:

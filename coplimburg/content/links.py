@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 from coplimburg.content.addresses import address_problem
 from coplimburg.content.collections import FILE_COLLECTIONS
 from coplimburg.content.markdown_source import FENCE, anchors, docs_pages
-from coplimburg.content.publication import planned, publish, scheduled, show_scheduled
+from coplimburg.content.publication import as_published_on, planned, scheduled, show_scheduled
 from coplimburg.content.site import Site
 from coplimburg.content.sitemap import ITEM, Page, SiteMap, named_file, site_map, url_of
 from coplimburg.content.source import Document
@@ -99,7 +99,7 @@ def _reach(site: Site, documents: Mapping[str, list[Document]], today: dt.date) 
                 named = (_named(site, document, relative) for relative in _named_in(document))
                 pending_files.update(found for found in named if found)
     later = site_map(site, today)
-    now = site_map(publish(site, today, show=False), today) if held else later
+    now = site_map(as_published_on(site, today, show=False), today) if held else later
     return Reach(
         now=replace(now, pages={**now.pages, **pending}, named={**now.named, **pending_files}),
         later=replace(later, pages={**later.pages, **pending}, named={**later.named, **pending_files}),

@@ -8,20 +8,12 @@ from dataclasses import dataclass
 
 from coplimburg.content.site import Site
 from coplimburg.pages.charts import Chart, ChartData, chart
+from coplimburg.pages.counts import Count
 from coplimburg.pages.items import Link
 from coplimburg.pages.statuses import ArchiveLine, archive_lines
-from coplimburg.pages.years import NEW, UPDATED, Count, YearFigures, figures, tables_in_order
+from coplimburg.pages.years import NEW, UPDATED, YearFigures, figures, tables_in_order
 from coplimburg.urls import OUTPUTS_PATH, item_path, year_path
 from coplimburg.words import PRODUCT_CHANGE
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One headline number of a year: what it counts and how many."""
-
-    key: str
-    label: str
-    count: int
 
 
 @dataclass(frozen=True)
@@ -30,7 +22,7 @@ class YearRow:
 
     year: int
     url: str
-    figures: list[Figure]
+    figures: list[Count]
 
 
 @dataclass(frozen=True)
@@ -52,7 +44,7 @@ class TableLine:
 @dataclass(frozen=True)
 class YearView:
     figures: YearFigures
-    headline: list[Figure]
+    headline: list[Count]
     events: list[ArchiveLine]  # what took place, most recent first
     products: list[ProductLine]
     posts: list[Link]
@@ -267,14 +259,14 @@ class Yearly:
         ]
 
 
-def headline(one: YearFigures) -> list[Figure]:
+def headline(one: YearFigures) -> list[Count]:
     return [
-        Figure("evenementen", "Evenementen", one.events_held),
-        Figure("sessies", "Sessies", one.sessions_held),
-        Figure("geannuleerd", "Geannuleerd of vervallen", one.cancelled),
-        Figure("nieuwe-producten", "Nieuwe producten", len(one.products_new)),
-        Figure("bijgewerkte-producten", "Bijgewerkte producten", len(one.products_updated)),
-        Figure("nieuws", "Nieuwsberichten", len(one.posts)),
+        Count("evenementen", "Evenementen", one.events_held),
+        Count("sessies", "Sessies", one.sessions_held),
+        Count("geannuleerd", "Geannuleerd of vervallen", one.cancelled),
+        Count("nieuwe-producten", "Nieuwe producten", len(one.products_new)),
+        Count("bijgewerkte-producten", "Bijgewerkte producten", len(one.products_updated)),
+        Count("nieuws", "Nieuwsberichten", len(one.posts)),
     ]
 
 

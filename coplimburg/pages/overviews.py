@@ -15,6 +15,7 @@ from coplimburg.content.products import Product
 from coplimburg.content.site import Site
 from coplimburg.content.sitedata import Edition
 from coplimburg.content.tables import Table
+from coplimburg.pages.counts import Count
 from coplimburg.pages.items import EventLine, ItemViews, Link
 from coplimburg.pages.statuses import ArchiveLine, archive_lines
 from coplimburg.urls import AGENDA_ICS, item_path, year_path
@@ -49,19 +50,12 @@ class AgendaView:
 
 
 @dataclass(frozen=True)
-class FacetOption:
-    value: str
-    label: str
-    count: int
-
-
-@dataclass(frozen=True)
 class Facet:
     """One filter of the catalogue: `name` is the URL parameter, `legend` what visitors read."""
 
     name: str
     legend: str
-    options: list[FacetOption]
+    options: list[Count]
 
 
 @dataclass(frozen=True)
@@ -135,7 +129,7 @@ def catalogue(site: Site) -> CatalogueView:
     facets = []
     for name, legend, labels, values_of in facet_specs:
         counts = Counter(value for product in products for value in values_of(product))
-        options = [FacetOption(value, label, counts[value]) for value, label in labels.items() if counts[value]]
+        options = [Count(value, label, counts[value]) for value, label in labels.items() if counts[value]]
         facets.append(Facet(name, legend, options))
     entries = [
         CatalogueEntry(

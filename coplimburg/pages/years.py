@@ -11,8 +11,6 @@ in the year of its last update ("bijgewerkt"); items dated after the build date 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from coplimburg.agenda.archive import ArchiveEntry, by_year
@@ -23,18 +21,10 @@ from coplimburg.content.site import Site
 from coplimburg.content.sitedata import Edition
 from coplimburg.content.sitemap import site_years
 from coplimburg.content.tables import Table
+from coplimburg.pages.counts import Count, counts
 from coplimburg.pages.overviews import table_order
 
 NEW, UPDATED = "nieuw", "bijgewerkt"
-
-
-@dataclass(frozen=True)
-class Count:
-    """How many of one thing: `key` is the vocabulary or table id, `label` what readers see."""
-
-    key: str
-    label: str
-    count: int
 
 
 @dataclass(frozen=True)
@@ -82,12 +72,6 @@ def figures(site: Site, today: dt.date) -> list[YearFigures]:
 
 def tables_in_order(site: Site) -> list[Table]:
     return sorted(site.tables.values(), key=table_order)
-
-
-def counts(labels: Mapping[str, str], counted: Iterable[str]) -> list[Count]:
-    """A count for every id of a vocabulary (zeros included), in the vocabulary's order."""
-    found = Counter(counted)
-    return [Count(key, label, found[key]) for key, label in labels.items()]
 
 
 def changed_in(product: Product, year: int, today: dt.date) -> str | None:
