@@ -7,8 +7,7 @@ and format dates with the Dutch filters, nothing more.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from coplimburg.agenda.archive import Occurrence, past, past_sessions, upcoming
 from coplimburg.agenda.schedule import Span
@@ -84,8 +83,6 @@ class EventView:
     upcoming: list[EventLine]
     past_sessions: list[SessionLine]  # newest first
     recaps: list[Link]  # news posts that look back on it
-    sessions_total: int
-    image: Asset | None
     rhythm: str
     calendar: CalendarLinks
     picture: Picture | None = None
@@ -118,7 +115,6 @@ class ProductView:
     tables: list[Link]
     downloads: list[Download]
     presented_at: list[Link]
-    image: Asset | None
     picture: Picture | None = None
 
 
@@ -128,7 +124,6 @@ class PostView:
     categories: list[str]
     tables: list[Link]
     events: list[Link]
-    image: Asset | None
     picture: Picture | None = None
 
 
@@ -149,7 +144,6 @@ class PartnerView:
     upcoming: list[EventLine]
     past: list[Link]
     products: list[Link]
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class ItemViews:
@@ -204,8 +198,6 @@ class ItemViews:
             upcoming=[self.line(occurrence) for occurrence in ahead] if event.is_series else [],
             past_sessions=session_lines(reversed(past_sessions(event, self.today))),
             recaps=[self.post_link(one) for one in self.posts_about(event_id)],
-            sessions_total=len(plan.sessions),
-            image=self.published(event, event.image) if event.image else None,
             rhythm=rhythm(event),
             calendar=calendar_links(event, self.site_url, self.today),
             picture=self.picture(event),
@@ -250,7 +242,6 @@ class ItemViews:
             tables=[self.table_link(one) for one in product.tables],
             downloads=[Download(file.title, self.published(product, file.path)) for file in product.files],
             presented_at=[self.event_link(event) for event in presented],
-            image=self.published(product, product.image) if product.image else None,
             picture=self.picture(product),
         )
 
@@ -261,7 +252,6 @@ class ItemViews:
             categories=[self.site.vocabularies.news_categories[one] for one in post.categories],
             tables=[self.table_link(one) for one in post.tables],
             events=[self.event_link(self.site.events[one]) for one in post.events],
-            image=self.published(post, post.image) if post.image else None,
             picture=self.picture(post),
         )
 
