@@ -15,8 +15,8 @@ imports MkDocs. The events, in the order MkDocs fires them:
   files items name, as the map lists them: documents as they are, images re-encoded without metadata, as
   `page_images()` does for the images in docs/), `card_files()` (social cards) and `image_files()` (responsive
   image variants), drawn only when .cache/ does not hold them as expected (coplimburg.pages.cache), join MkDocs'
-  files. `start_calendars()` starts the calendars in a
-  worker process on another core (coplimburg.background): they need no page.
+  files. `start_calendars()` starts the calendars in a worker process on another core (coplimburg.background):
+  they need no page.
 - on_env: every page's Markdown is rendered, so `start_feeds()` gives the feeds and e-mail editions to the
   same worker while MkDocs renders the page templates. `FILTERS` (Dutch dates, checked links) and `GLOBALS`
   (the search dialog's kinds) are registered in the theme's Jinja environment, and autoescape is turned on

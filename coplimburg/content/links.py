@@ -40,8 +40,8 @@ class Reach:
     """What a link may reach: the site as the build publishes it on its date (`now`), and as it will be once every
     scheduled item is out (`later`), both from coplimburg.content.sitemap.
 
-    The map is made from the items that validated; an item that did not is still a page here (its link targets
-    are not the editor's mistake twice), and so are the files it names."""
+    The map is made from the items that validated; an item that did not is still a page here, with the files it
+    names, so a link to it is not reported as a second problem."""
 
     now: SiteMap
     later: SiteMap
@@ -70,23 +70,26 @@ def check_links(site: Site, documents: Mapping[str, list[Document]], today: dt.d
     """Every internal link of every item body (documents by collection key) and of every docs/ page. `site` holds
     the items that validated, scheduled ones included; `today` is the build date (what is scheduled after it,
     and which year pages exist)."""
-    reach = _reach(site, documents, today)
+    docs = docs_pages(site.content)
+    reach = _reach(site, documents, docs, today)
     problems: list[Problem] = []
     for key, listed in documents.items():
         for document in listed:
             source = item_source(key, Path(document.path).stem)
             file = f"{FILE_COLLECTIONS[key].folder}/{Path(document.path).name}"
             problems += _check_body(document.path, source, document.body, document.body_line, reach, file)
-    for source, (shown, body, first_line) in docs_pages(site.content).items():
+    for source, (shown, body, first_line) in docs.items():
         problems += _check_body(shown, source, body, first_line, reach, None)
     return problems
 
 
-def _reach(site: Site, documents: Mapping[str, list[Document]], today: dt.date) -> Reach:
+def _reach(
+    site: Site, documents: Mapping[str, list[Document]], docs: Mapping[str, tuple[str, str, int]], today: dt.date
+) -> Reach:
     held = {} if show_scheduled() else {item_source(one.collection, one.id): one.date for one in scheduled(site, today)}
     pending: dict[str, Page] = {}
     pending_files: dict[str, Path] = {}
-    bodies = {source: body for source, (_shown, body, _line) in docs_pages(site.content).items()}
+    bodies = {source: body for source, (_shown, body, _line) in docs.items()}
     by_file: dict[str, str] = {}
     for key, listed in documents.items():
         for document in listed:
