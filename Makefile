@@ -43,7 +43,8 @@ test: $(VENV)/.test $(ENGINE_VENV)/.site
 	$(BIN)/mypy
 	$(BIN)/pytest
 
-# Rewrite tests/golden/ (calendars, feeds, one e-mail edition of the sample site) from the current build; review the diff.
+# Rewrite tests/golden/ (calendars, feeds, one e-mail edition and a page of every template of the sample site) from
+# the current build; review the diff.
 golden: $(VENV)/.test
 	COP_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py
 

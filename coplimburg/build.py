@@ -6,16 +6,17 @@ imports MkDocs. The events, in the order MkDocs fires them:
 - on_startup: (adapter only) remembers whether this is `mkdocs serve`.
 - on_config: `Build.start` reads our settings (`extra.cop`, typed), fixes the build date and the commit the build
   shows (coplimburg.build_stamp), loads and validates all content, holds back scheduled items and prepares CoPPIG
-  (entries, feeds, editions), all in coplimburg.published, which `cop coppig` uses too; then it reads the agenda
-  state and prepares the page views. A content problem raises ContentError here: `mkdocs build` fails with the
-  list; `mkdocs serve` shows the list as the site instead. `mkdocs build` first takes the lock of its site folder
-  (coplimburg.site_lock: one build at a time, a second one waits) and then writes into a staging folder beside
-  site/.
-- on_files: `pages()` (overviews, items, year pages, CoPPIG pages), `downloads()` (documents as they are,
-  images re-encoded without metadata, as `page_images()` does for the images in docs/), `card_files()`
-  (social cards) and `image_files()` (responsive image variants), drawn only when .cache/ does not hold them
-  as expected (coplimburg.pages.cache), join MkDocs' files. `start_calendars()` starts the calendars in a
-  worker process on another core (coplimburg.background): they need no page.
+  (entries, feeds, editions), all in coplimburg.published, which `cop coppig` uses too; then it lists every page
+  and file the build publishes (coplimburg.content.sitemap), reads the agenda state and prepares the page views.
+  A content problem raises ContentError here: `mkdocs build` fails with the list; `mkdocs serve` shows
+  the list as the site instead. `mkdocs build` first takes the lock of its site folder (coplimburg.site_lock:
+  one build at a time, a second one waits) and then writes into a staging folder beside site/.
+- on_files: `pages()` (overviews, items, year pages, CoPPIG pages, as the map lists them), `downloads()` (the
+  files items name, as the map lists them: documents as they are, images re-encoded without metadata, as
+  `page_images()` does for the images in docs/), `card_files()` (social cards) and `image_files()` (responsive
+  image variants), drawn only when .cache/ does not hold them as expected (coplimburg.pages.cache), join MkDocs'
+  files. `start_calendars()` starts the calendars in a worker process on another core (coplimburg.background):
+  they need no page.
 - on_env: every page's Markdown is rendered, so `start_feeds()` gives the feeds and e-mail editions to the
   same worker while MkDocs renders the page templates. `FILTERS` (Dutch dates, checked links), `GLOBALS`
   (the search dialog's kinds) and `template_globals()` (the build's commit and date for every page's meta tag)
@@ -33,7 +34,7 @@ imports MkDocs. The events, in the order MkDocs fires them:
 - on_post_build: Pagefind indexes the written pages for search (coplimburg.pages.search_index) while
   `outputs()` collects the calendars, feeds and e-mail editions from the worker, with /build.json; when the index
   is complete the adapter writes the outputs, and the staging folder the build went into replaces site/ in one
-  step (coplimburg.output.publish); then the lock is released.
+  step (coplimburg.output.replace_site); then the lock is released.
 - on_build_error: the staging folder is discarded and the lock released; site/ keeps the previous build, whole.
 - on_serve: (adapter only) the preview answers only requests addressed to 127.0.0.1 or localhost
   (coplimburg.editors.local_only).
@@ -48,10 +49,11 @@ from pathlib import Path
 from typing import Any
 
 from coplimburg.background import Pending, Worker
-from coplimburg.build_stamp import BUILD_FILE, BuildStamp, commit_of
+from coplimburg.build_stamp import BuildStamp, commit_of
 from coplimburg.calendar.state import AgendaState, read_state
 from coplimburg.content.pictures import page_images
 from coplimburg.content.site import Site
+from coplimburg.content.sitemap import SiteMap, site_map
 from coplimburg.dates import AMSTERDAM
 from coplimburg.feeds.syndication import Syndication
 from coplimburg.pages import images, macros, social
@@ -61,16 +63,17 @@ from coplimburg.pages.cards import Card, cached_all, site_cards
 from coplimburg.pages.downloads import Asset
 from coplimburg.pages.escaping import as_text
 from coplimburg.pages.filters import FILTERS
-from coplimburg.pages.generate import assets, pages, yearly_pages
+from coplimburg.pages.generate import pages
 from coplimburg.pages.registry import PageViews
 from coplimburg.pages.search import KINDS, search_entry
 from coplimburg.published import published
 from coplimburg.settings import Settings
-from coplimburg.urls import LOGO, absolute
+from coplimburg.urls import BUILD_FILE, LOGO, absolute
+from coplimburg.words import TEMPLATE_WORDS
 
 __all__ = ["FILTERS", "GLOBALS", "LOGO", "Build"]
-# Template globals every page may use, the 404 page included.
-GLOBALS = {"cop_search_kinds": KINDS}
+# Template globals every page may use, the 404 page included: the search dialog's kinds and the Dutch words.
+GLOBALS = {"cop_search_kinds": KINDS, "cop_words": TEMPLATE_WORDS}
 
 
 @dataclass
@@ -78,6 +81,9 @@ class Build:
     settings: Settings
     today: dt.date
     site: Site
+    # Every page and file this build publishes (coplimburg.content.sitemap): pages are generated from it, and an
+    # output it does not list is a bug that stops the build.
+    site_map: SiteMap
     agenda_state: AgendaState
     site_url: str
     views: PageViews
@@ -106,17 +112,21 @@ class Build:
     def start(cls, root: Path, site_url: str, site_name: str, site_description: str, extra: Mapping[str, Any]) -> Build:
         """Read settings and content; raises ContentError (or ValueError for the build date) in Dutch."""
         ready = published(root / "mkdocs.yml", site_url, site_name, site_description, extra)
+        listed = site_map(ready.site, ready.today)
+        cards = site_cards(ready.site, ready.today, site_name)
+        _same_as_listed("social cards", {card.path for card in cards.values()}, listed.cards)
         return cls(
             settings=ready.settings,
             today=ready.today,
             site=ready.site,
+            site_map=listed,
             agenda_state=read_state(ready.content),
             site_url=site_url,
             views=PageViews(ready.site, ready.today, site_url or "/", ready.originals),
             syndication=ready.syndication,
             site_name=site_name,
             site_description=site_description,
-            cards=site_cards(ready.site, ready.today, site_name),
+            cards=cards,
             card_cache=cache_folder(root, "cards"),
             stamp=BuildStamp(ready.today, commit_of(root)),
             originals=ready.originals,
@@ -130,15 +140,16 @@ class Build:
         return int(dt.datetime.combine(self.today, dt.time(12), AMSTERDAM).timestamp())
 
     def pages(self) -> dict[str, str]:
-        """Every generated page's Markdown source by its path: overviews, items, year pages, CoPPIG pages."""
-        found = {page.src_uri: page.markdown for page in pages(self.site)}
-        found.update((page.src_uri, page.markdown) for page in yearly_pages(self.views.yearly.years))
-        found.update(self.syndication.pages())
+        """The Markdown source of every page the map generates, by its path: overviews, items, year pages, CoPPIG
+        pages."""
+        found = {page.src_uri: page.markdown for page in pages(self.site, self.site_map)}
+        found.update(self.syndication.pages(self.site_map))
+        _same_as_listed("generated pages", set(found), {page.source for page in self.site_map.generated()})
         return found
 
     def downloads(self) -> list[Asset]:
         """The files items name (downloads, images): documents as they are, images re-encoded without metadata."""
-        return [self.originals.publish(named) for named in assets(self.site)]
+        return [self.originals.publish(Asset(file, url)) for url, file in self.site_map.named.items()]
 
     def page_images(self, docs: Path) -> dict[str, Path]:
         """The images of docs/ by their path there, each as the re-encoded file the site publishes instead."""
@@ -205,13 +216,12 @@ class Build:
     def shared(self, meta: Mapping[str, Any], url: str, title: str, canonical: str) -> social.Shared:
         """A page as a shared link shows it: its own card, or the home page's for pages without one."""
         card = self.cards.get(url) or self.cards[""]
-        post = self.site.posts.get(str(meta.get("cop_id"))) if meta.get("cop_collection") == "posts" else None
         return social.Shared(
             title=as_text(title) if title and url else self.site_name,
             description=as_text(meta.get("description") or self.site_description),
             url=canonical or absolute(self.site_url, url),
             card=card,
-            published=post.published if post else None,
+            published=self.views.shared_date(meta),
         )
 
     def template_globals(self) -> dict[str, Any]:
@@ -223,11 +233,25 @@ class Build:
         every item page was rendered."""
         # Without a started worker (a Build used outside MkDocs) the work is done here.
         calendars, feeds = self.pending_calendars, self.pending_feeds
-        return {
+        found = {
             **(feeds.result() if feeds else self.syndication.outputs(self.rendered)),
             **(calendars.result() if calendars else self.calendars()),
             BUILD_FILE: self.stamp.json_bytes(),
         }
+        _same_as_listed("feeds, calendars and e-mail editions", set(found), self.site_map.made)
+        return found
+
+
+class Unlisted(RuntimeError):
+    """A builder made other files than the map of the site lists: a bug in our code, never a content problem."""
+
+
+def _same_as_listed(what: str, made: set[str], listed: frozenset[str] | set[str]) -> None:
+    if made != listed:
+        raise Unlisted(
+            f"{what} differ from the map of the site (coplimburg.content.sitemap): "
+            f"not listed {sorted(made - listed)[:10]}, not made {sorted(listed - made)[:10]}"
+        )
 
 
 def _calendar_files(site: Site, site_url: str, state: AgendaState, today: dt.date) -> dict[str, bytes]:

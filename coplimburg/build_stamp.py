@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-BUILD_FILE = "build.json"
 # A full commit id (SHA-1 or SHA-256): anything else from git or the environment is not used.
 _COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 

@@ -1,23 +1,19 @@
-"""Dates and times: parsing what editors write, the one build date, and Dutch formatting through babel."""
+"""Dates and times: parsing what editors write, and Dutch formatting through babel (the Dutch messages about a date
+that is not one are coplimburg.expected's)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time
 
-if TYPE_CHECKING:
-    from coplimburg.agenda.schedule import Span
-
 # The time zone of every time on the site, by its IANA name (calendars and calendar links name it).
 TZID = "Europe/Amsterdam"
 AMSTERDAM = ZoneInfo(TZID)
-BUILD_DATE_VARIABLE = "COP_BUILD_DATE"
 LOCALE = "nl_NL"
 
 # What an editor writes: a date (all day) or a date and time (Europe/Amsterdam), naive until the schedule
@@ -25,33 +21,46 @@ LOCALE = "nl_NL"
 Moment = dt.date | dt.datetime
 _MOMENT = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?")
 EXAMPLE = "2024-06-13 of 2024-06-13 13:00"
+DAY_EXAMPLE = "2024-06-13"
+# Why a text is no date (`NotADate.reason`); coplimburg.expected words each in Dutch.
+FORMAT, NO_SUCH_DATE, NO_SUCH_TIME, TIME_GIVEN = "format", "no such date", "no such time", "time given"
+
+
+class NotADate(ValueError):
+    """A written date or time that is not one: `reason` says why, `part` which part (the day or the time)."""
+
+    def __init__(self, reason: str, text: str, part: str = "") -> None:
+        super().__init__(f"{reason}: {text}")
+        self.reason = reason
+        self.text = text
+        self.part = part or text
 
 
 def parse_moment(text: str) -> Moment:
-    """`2024-06-13` → date, `2024-06-13 13:00` → naive datetime in Europe/Amsterdam; ValueError in Dutch."""
+    """`2024-06-13` → date, `2024-06-13 13:00` → naive datetime in Europe/Amsterdam; NotADate otherwise."""
     match = _MOMENT.fullmatch(text.strip())
     if not match:
-        raise ValueError(f"verwacht een datum zoals {EXAMPLE}, gekregen '{text}'{iso_hint(text)}")
+        raise NotADate(FORMAT, text)
     year, month, day, hour, minute = match.groups()
     try:
         day_value = dt.date(int(year), int(month), int(day))
     except ValueError:
-        raise ValueError(f"{year}-{month}-{day} is geen bestaande datum") from None
+        raise NotADate(NO_SUCH_DATE, text, f"{year}-{month}-{day}") from None
     if hour is None:
         return day_value
     if int(hour) > 23 or int(minute) > 59:
-        raise ValueError(f"{hour}:{minute} is geen bestaande tijd")
+        raise NotADate(NO_SUCH_TIME, text, f"{hour}:{minute}")
     return dt.datetime.combine(day_value, dt.time(int(hour), int(minute)))
 
 
 def parse_day(text: str) -> dt.date:
-    """`2024-06-13` → date; a time after it is a mistake here (ValueError in Dutch)."""
+    """`2024-06-13` → date; a time after it is a mistake here (NotADate)."""
     match = _MOMENT.fullmatch(text.strip())
     if match and match.group(4) is not None:
-        raise ValueError(f"verwacht alleen een datum zoals 2024-06-13, gekregen ook een tijd: '{text}'")
-    moment = parse_moment(text) if match else None
-    if not isinstance(moment, dt.date):
-        raise ValueError(f"verwacht een datum zoals 2024-06-13, gekregen '{text}'")
+        raise NotADate(TIME_GIVEN, text)
+    moment = parse_moment(text)
+    if isinstance(moment, dt.datetime):
+        raise NotADate(TIME_GIVEN, text)
     return moment
 
 
@@ -60,25 +69,24 @@ _DUTCH_TIME = re.compile(r"(\d{1,2})(?:[:.](\d{2})|u(\d{2})?)")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
-def iso_hint(text: str) -> str:
-    """'; bedoelde je 2027-01-28 14:00?' for the ways Dutch people write dates and times (28-01-2027, 28-1-2027,
-    14.00, 14u); for a time alone, an example with a date. '' when the text is no such form."""
+def dutch_forms(text: str) -> tuple[str | None, str | None]:
+    """What a date or time written the Dutch way (28-01-2027, 28-1-2027, 14.00, 14u) means: (the ISO form of a date
+    with or without time, the time of a time written alone); (None, None) when the text is no such form."""
     parts = text.strip().split()
     if not parts or len(parts) > 2:
-        return ""
+        return None, None
     day = _DUTCH_DAY.fullmatch(parts[0]) or _ISO_DAY.fullmatch(parts[0])
     if day is None:
-        time = _clock(parts[0]) if len(parts) == 1 else None
-        return f"; een tijd alleen is niet genoeg: schrijf de datum erbij, zoals 2024-06-13 {time}" if time else ""
+        return None, _clock(parts[0]) if len(parts) == 1 else None
     numbers = [int(number) for number in day.groups()]
     year, month, date = numbers if len(day.group(1)) == 4 else numbers[::-1]
     iso = f"{year:04d}-{month:02d}-{date:02d}"
     if len(parts) == 2:
         time = _clock(parts[1])
         if time is None:
-            return ""
+            return None, None
         iso += f" {time}"
-    return f"; bedoelde je {iso}?" if iso != text.strip() else ""
+    return iso, None
 
 
 def _clock(text: str) -> str | None:
@@ -87,19 +95,6 @@ def _clock(text: str) -> str | None:
         return None
     minutes = match.group(2) or match.group(3) or "00"
     return f"{int(match.group(1)):02d}:{minutes}"
-
-
-def build_date(setting: str | None = None, now: dt.datetime | None = None) -> dt.date:
-    """The one date the build calls 'today': COP_BUILD_DATE, else the setting, else today in Amsterdam."""
-    pinned = os.environ.get(BUILD_DATE_VARIABLE) or setting
-    if pinned:
-        try:
-            return dt.date.fromisoformat(str(pinned))
-        except ValueError:
-            raise ValueError(
-                f"{BUILD_DATE_VARIABLE}: verwacht een datum zoals 2024-06-13, gekregen '{pinned}'"
-            ) from None
-    return (now or dt.datetime.now(AMSTERDAM)).astimezone(AMSTERDAM).date()
 
 
 def dutch_date(day: dt.date) -> str:
@@ -117,7 +112,32 @@ def dutch_time(moment: dt.datetime) -> str:
     return format_time(moment.time(), format="HH:mm", locale=LOCALE)
 
 
-def dutch_span(span: Span) -> str:
+class Timespan(Protocol):
+    """When something takes place, as coplimburg.agenda.schedule.Span answers it."""
+
+    @property
+    def start(self) -> dt.datetime: ...
+
+    @property
+    def end(self) -> dt.datetime: ...
+
+    @property
+    def all_day(self) -> bool: ...
+
+    @property
+    def open_end(self) -> bool: ...
+
+    @property
+    def first_day(self) -> dt.date: ...
+
+    @property
+    def last_day(self) -> dt.date: ...
+
+    @property
+    def single_day(self) -> bool: ...
+
+
+def dutch_span(span: Timespan) -> str:
     """'donderdag 13 juni 2024, 13:00–17:00', or with both days when it spans several."""
     text = dutch_date(span.first_day)
     if span.all_day:

@@ -40,7 +40,7 @@ def staging_folder(site_dir: Path) -> Path:
     return staging
 
 
-def publish(staging: Path, site_dir: Path) -> None:
+def replace_site(staging: Path, site_dir: Path) -> None:
     """Put the finished build in place of `site_dir`, so that `site_dir` is a complete site at every instant; the
     previous site is removed only after the swap."""
     if not os.path.lexists(site_dir):

@@ -42,6 +42,16 @@ class Note:
 NOTE_LABELS = {"warning": "Waarschuwing", "notice": "Let op"}
 
 
+class FieldError(ValueError):
+    """A mistake that a check of a whole model (or of the schedule) finds in one of its fields: the loader reports
+    it at `field`, beside the model's location, instead of at the model."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
 class ContentError(Exception):
     """Raised with every problem found in one pass; its text is the list editors read."""
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from coplimburg.content.loader import load
-from coplimburg.content.publication import publish
+from coplimburg.content.publication import as_published_on
 from coplimburg.content.site import Site
 from coplimburg.feeds.channels import FeedSettings
 from coplimburg.feeds.syndication import Syndication, prepare
@@ -47,7 +47,7 @@ def published(
     settings = read_settings(dict(extra), config_file, site_url)
     today = settings.today()
     content = config_file.parent / settings.content_dir
-    site = publish(load(content, today), today, show_scheduled)
+    site = as_published_on(load(content, today), today, show_scheduled)
     originals = Originals(cache_folder(config_file.parent, "images"))
     feed_settings = FeedSettings(
         title=site_name,

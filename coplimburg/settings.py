@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import Annotated, Any
@@ -13,10 +14,12 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 from coplimburg.content.addresses import web_address_problem
 from coplimburg.content.fields import DayField, Strict, Text, Url, validate
 from coplimburg.content.source import Document
-from coplimburg.dates import build_date
+from coplimburg.dates import AMSTERDAM
+from coplimburg.expected import not_a_date, refused_web_address
 from coplimburg.problems import ContentError, Problem, describe
 
 CONFIG_FILE = "mkdocs.yml"
+BUILD_DATE_VARIABLE = "COP_BUILD_DATE"
 ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
 
 
@@ -82,6 +85,17 @@ class Settings(Strict):
         return build_date(self.build_date.isoformat() if self.build_date else None)
 
 
+def build_date(setting: str | None = None, now: dt.datetime | None = None) -> dt.date:
+    """The one date the build calls 'today': COP_BUILD_DATE, else the setting, else today in Amsterdam."""
+    pinned = os.environ.get(BUILD_DATE_VARIABLE) or setting
+    if pinned:
+        try:
+            return dt.date.fromisoformat(str(pinned))
+        except ValueError:
+            raise ValueError(f"{BUILD_DATE_VARIABLE}: {not_a_date(pinned, with_time=False)}") from None
+    return (now or dt.datetime.now(AMSTERDAM)).astimezone(AMSTERDAM).date()
+
+
 def read_settings(extra: Any, config_file: Path | None = None, site_url: object = None) -> Settings:
     """`extra.cop` as Settings; ContentError naming mkdocs.yml, the line and the field when a value (or `site_url`,
     when given) is wrong."""
@@ -104,9 +118,7 @@ def read_settings(extra: Any, config_file: Path | None = None, site_url: object 
 
 
 def _site_url_message(site_url: object, problem: str) -> str:
-    return (
-        f"het webadres {describe(site_url)} {problem}; schrijf het adres van de site, zoals https://www.voorbeeld.nl/"
-    )
+    return f"{refused_web_address(site_url, problem)}; schrijf het adres van de site, zoals https://www.voorbeeld.nl/"
 
 
 def _line_of(lines: list[str], field: str) -> int:

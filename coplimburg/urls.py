@@ -6,6 +6,8 @@ from coplimburg.content.collections import COLLECTIONS
 
 # Collection → folder on the site (declared with the collection). Ids are permanent, so these paths are too.
 SECTIONS = {key: collection.section for key, collection in COLLECTIONS.items()}
+# Which commit and build date the published site is (coplimburg.build_stamp).
+BUILD_FILE = "build.json"
 AGENDA_ICS = "agenda.ics"
 
 
@@ -109,6 +111,15 @@ def edition_path(month: str) -> str:
 def edition_email(month: str) -> str:
     """The e-mail-ready HTML of one edition, for pasting into a mailer."""
     return f"coppig/{month}/email.html"
+
+
+# Social cards (coplimburg.pages.cards): one PNG per page that has one, named after the page.
+CARDS = "assets/cards"
+
+
+def card_path(page_path: str) -> str:
+    """The card of a page by its URL path: 'agenda/x/' → 'assets/cards/agenda/x.png'; the home page 'index'."""
+    return f"{CARDS}/{page_path.strip('/') or 'index'}.png"
 
 
 def webcal(url: str) -> str:

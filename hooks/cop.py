@@ -29,7 +29,7 @@ from coplimburg import heap
 from coplimburg.build import FILTERS, GLOBALS, LOGO, Build
 from coplimburg.editors.local_only import local_only
 from coplimburg.editors.preview import HEADING, recover_from_not_found, terminal_report, write_problem_docs
-from coplimburg.output import discard, publish, staging_folder, write_files
+from coplimburg.output import discard, replace_site, staging_folder, write_files
 from coplimburg.pages.bodies import clean_body
 from coplimburg.pages.escaping import escape_front_matter, html_environment, trust_rendered
 from coplimburg.pages.search_index import Indexing, IndexingFailed
@@ -154,7 +154,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             # on_build_error discards the staging folder and site/ keeps the previous build.
             return
         if build.site_dir is not None:
-            publish(site, build.site_dir)
+            replace_site(site, build.site_dir)
             config.site_dir = str(build.site_dir)
             # Published: an error after this (strict mode counts warnings last) must not remove what the next build,
             # let in by the release, stages there.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import markdown
@@ -17,16 +18,20 @@ SAMPLE = REPO / "tests" / "sample"
 BUILD_DATE = "2026-11-28"
 
 
-def build_site(project: Path, site_dir: Path, build_date: str = BUILD_DATE) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of a project folder, the way `make build` runs it."""
-    process = start_build(project, site_dir, build_date)
+def build_site(
+    project: Path, site_dir: Path, build_date: str = BUILD_DATE, environment: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project folder, the way `make build` runs it; `environment` adds variables."""
+    process = start_build(project, site_dir, build_date, environment)
     stdout, stderr = process.communicate()
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
-def start_build(project: Path, site_dir: Path, build_date: str = BUILD_DATE) -> subprocess.Popen[str]:
+def start_build(
+    project: Path, site_dir: Path, build_date: str = BUILD_DATE, environment: Mapping[str, str] | None = None
+) -> subprocess.Popen[str]:
     """The same build started in the background, its output collected for `communicate()`."""
-    env = {**os.environ, "COP_BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "COP_BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1", **(environment or {})}
     return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,

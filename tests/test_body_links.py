@@ -124,7 +124,23 @@ def test_content_whose_links_pass_the_check_builds_strictly_in_every_documented_
 def test_heading_ids_are_those_python_markdown_gives():
     from markdown.extensions.toc import slugify as markdown_slugify
 
-    from coplimburg.content.sitemap import slugify
+    from coplimburg.content.markdown_source import slugify
 
     for text in ("Aan de slag", "Één dag: IBO's & meer!", "Stap 2 — klaar?"):
         assert slugify(text, "-") == markdown_slugify(text, "-")
+
+
+def test_a_broken_link_is_reported_in_the_same_run_as_a_bad_date(project):
+    event = project / EVENT
+    event.write_text(event.read_text(encoding="utf-8").replace("published: 2025-05-06", "published: morgen"))
+    assert [(field, message.split(";")[0]) for _, field, message in link_problems(project, "[x](/agendaa/)\n")] == [
+        ("published", "verwacht een datum zoals 2024-06-13, gekregen 'morgen'"),
+        ("link", "'/agendaa/' bestaat niet op de site"),
+    ]
+
+
+def test_a_link_to_an_item_that_does_not_validate_yet_is_no_second_problem(project):
+    product = project / "content/coppyright/bouwstenen-ibo.md"
+    product.write_text(product.read_text(encoding="utf-8").replace("title:", "tilte:", 1), encoding="utf-8")
+    body = "[product](/coppyright/bouwstenen-ibo/) [download](/coppyright/files/bouwstenen-ibo/overzicht.pdf)\n"
+    assert {field for _, field, _ in link_problems(project, body)} == {"tilte", "title"}

@@ -15,7 +15,7 @@ from sitebuild import SAMPLE
 
 from coplimburg.calendar.ics import calendar_files, event_uid
 from coplimburg.calendar.links import calendar_links
-from coplimburg.calendar.state import STATE_FILE, AgendaState, read_state, revise
+from coplimburg.calendar.state import STATE_FILE, AgendaState, read_state, revise, write_state
 from coplimburg.calendar.timezone import _agrees, _eu_rule
 from coplimburg.content.loader import load
 from coplimburg.editors.agenda_command import update_agenda_state
@@ -160,6 +160,27 @@ def test_cop_agenda_records_the_state_and_cop_check_only_warns_when_it_is_behind
     assert main(["check", "--content", str(folder)]) == 0
     assert "Waarschuwing" not in capsys.readouterr().out
     assert (folder / STATE_FILE).is_file()
+
+
+def test_the_agenda_state_is_replaced_whole_or_not_at_all_and_left_alone_when_unchanged(content, monkeypatch):
+    folder = content(events={"afstemming.md": event_text()})
+    site = load(folder)
+    state = revise(site.events, AgendaState(), dt.date(2026, 2, 1))
+    assert write_state(folder, state)
+    before = (folder / STATE_FILE).read_bytes()
+    assert not write_state(folder, state)
+
+    def interrupted(source: object, target: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("coplimburg.content.state_files.os.replace", interrupted)
+    later = revise(site.events, AgendaState(), dt.date(2026, 3, 1)).model_copy(update={"events": {}})
+    with pytest.raises(KeyboardInterrupt):
+        write_state(folder, later)
+    assert (folder / STATE_FILE).read_bytes() == before
+    assert [path.name for path in (folder / STATE_FILE).parent.iterdir() if "agenda" in path.name] == [
+        "agenda-state.yml"
+    ]
 
 
 def test_dutch_diacritics_and_long_lines_survive_the_round_trip(content):

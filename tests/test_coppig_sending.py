@@ -411,7 +411,7 @@ def test_the_state_file_is_replaced_whole_or_not_at_all(content: Callable[..., P
     def interrupted(source: object, target: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("coplimburg.feeds.sent_state.os.replace", interrupted)
+    monkeypatch.setattr("coplimburg.content.state_files.os.replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_sent(root, read_sent(root).record("2024-06", sending))
     assert (root / SENT_FILE).read_bytes() == before

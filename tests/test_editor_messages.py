@@ -64,6 +64,41 @@ def test_a_dutch_time_alone_gets_an_example_with_a_date(content, written):
     )
 
 
+@pytest.mark.parametrize(
+    ("written", "found"),
+    [
+        ("morgen", "'morgen'"),
+        ("20270128", "getal 20270128"),
+        ("14.30", "kommagetal 14.3"),
+        ("[2027-01-28]", "een lijst"),
+        ("true", "ja/nee-waarde true"),
+    ],
+)
+def test_a_value_that_is_no_date_gets_the_same_message_whatever_type_yaml_gave_it(content, written, found):
+    message = messages(content, written, "2027-01-28")["start"]
+    assert message.startswith(f"verwacht een datum zoals 2024-06-13 of 2024-06-13 13:00, gekregen {found}")
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("28-01-2027", "verwacht een datum zoals 2024-06-13, gekregen '28-01-2027'; bedoelde je 2027-01-28?"),
+        (
+            "28-01-2027 14.00",
+            "verwacht een datum zoals 2024-06-13, gekregen '28-01-2027 14.00'; bedoelde je 2027-01-28?",
+        ),
+        ("2026-11-01 14:00", "verwacht alleen een datum zoals 2024-06-13, gekregen ook een tijd: '2026-11-01 14:00'"),
+        ("2026-02-30", "2026-02-30 is geen bestaande datum"),
+        ("20261101", "verwacht een datum zoals 2024-06-13, gekregen getal 20261101"),
+    ],
+)
+def test_a_date_field_without_time_gets_the_same_messages_and_hints_as_one_with_time(content, written, message):
+    event = EVENT.format(start="2027-01-28", end="2027-01-28").replace("published: 2026-11-01", f"published: {written}")
+    with pytest.raises(ContentError) as caught:
+        load(content(events={"bijeenkomst.md": event}))
+    assert {problem.field: problem.message for problem in caught.value.problems} == {"published": message}
+
+
 def test_a_misspelt_field_suggests_only_the_close_field(content):
     product = """---
 title: Tool

@@ -18,7 +18,7 @@ import pytest
 from hostile import BODY_PAGES, EVIL_HOST, FIXED, HOSTILE_BODY, HOSTILE_CODE, HOSTILE_URL, OUTPUTS, pages, plain
 from lxml import etree, html
 from pages import SITE_URL, pagefind_fragments
-from sitebuild import render_markdown
+from sitebuild import REPO, render_markdown
 
 from coplimburg.content.collections import COLLECTIONS
 from coplimburg.feeds.markup import portable_html, sanitise
@@ -329,3 +329,12 @@ def test_every_declared_reference_field_gets_a_valid_id_in_the_hostile_site() ->
         for name in collection.references
     }
     assert declared - {"events.kind", "products.type", "products.license"} <= set(FIXED)
+
+
+def test_templates_leave_escaping_to_autoescape():
+    # One convention (README, "Escaping"): no template escapes by hand, except the partial copied from Material as it
+    # is (tests/test_search.py holds it to upstream).
+    templates = [path for path in (REPO / "overrides").rglob("*.html") if path.name != "header.html"]
+    templates += list((REPO / "coplimburg").rglob("*.html"))
+    escaping = re.compile(r"\|\s*(e|escape)\b|map\(\s*[\"'](e|escape)[\"']")
+    assert [path.name for path in templates if escaping.search(path.read_text(encoding="utf-8"))] == []

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sitebuild import start_build
 
-from coplimburg.output import exchange, publish, staging_folder
+from coplimburg.output import exchange, replace_site, staging_folder
 from coplimburg.site_lock import BuildBusy, SiteLock, lock_path
 
 TRIALS = 3
@@ -140,7 +140,7 @@ def _stage(site_dir: Path, generation: int) -> Path:
 
 def test_site_index_html_never_goes_missing_while_builds_are_published_one_after_another(tmp_path):
     site_dir = tmp_path / "site"
-    publish(_stage(site_dir, 0), site_dir)
+    replace_site(_stage(site_dir, 0), site_dir)
     ready, stop = tmp_path / "ready", tmp_path / "stop"
     watcher = subprocess.Popen(
         [sys.executable, "-c", _WATCHER, str(site_dir / "index.html"), str(ready), str(stop)],
@@ -150,7 +150,7 @@ def test_site_index_html_never_goes_missing_while_builds_are_published_one_after
     try:
         wait_until(ready.exists, "watcher")
         for generation in range(1, SWAPS + 1):
-            publish(_stage(site_dir, generation), site_dir)
+            replace_site(_stage(site_dir, generation), site_dir)
     finally:
         stop.touch()
         report, _ = watcher.communicate(timeout=DEADLINE)
@@ -175,8 +175,8 @@ def test_on_linux_two_folders_are_exchanged_in_one_step(tmp_path):
 def test_without_an_exchange_publishing_falls_back_to_two_renames_and_leaves_nothing_behind(tmp_path, monkeypatch):
     monkeypatch.setattr("coplimburg.output.exchange", lambda first, second: False)
     site_dir = tmp_path / "site"
-    publish(_stage(site_dir, 1), site_dir)
-    publish(_stage(site_dir, 2), site_dir)
+    replace_site(_stage(site_dir, 1), site_dir)
+    replace_site(_stage(site_dir, 2), site_dir)
     assert (site_dir / "index.html").read_text(encoding="utf-8") == "<h1>Versie 2</h1>"
     assert sorted(os.listdir(tmp_path)) == ["site"]
 

@@ -127,25 +127,56 @@ def test_the_preview_shows_a_scheduled_item_marked_as_not_yet_published(schedule
     assert title.text_content() == "Nog niet gepubliceerd"
 
 
-def test_a_link_to_an_item_that_appears_later_is_reported_until_that_day(scheduled_project, monkeypatch):
-    from coplimburg.content.loader import load
-    from coplimburg.problems import ContentError
+def appended(file: Path, text: str) -> None:
+    file.write_text(file.read_text(encoding="utf-8") + text, encoding="utf-8")
 
-    monkeypatch.setenv("COP_BUILD_DATE", BUILD_DATE)
+
+def problems_on(project: Path, day: str) -> list[tuple[str, str]]:
+    """(file, message) of every problem `cop check` finds in the project on the build date `day`."""
+    from coplimburg.content.loader import load
+
+    try:
+        load(project / "content", dt.date.fromisoformat(day))
+    except ContentError as error:
+        return [(problem.path, problem.message) for problem in error.problems]
+    return []
+
+
+def test_a_link_to_an_item_that_appears_later_is_reported_until_that_day(scheduled_project, monkeypatch):
     monkeypatch.delenv("COP_PREVIEW_SCHEDULED", raising=False)
-    news = scheduled_project / "content/news/netwerk-van-start.md"
-    news.write_text(news.read_text(encoding="utf-8") + "\nZie [het bericht](/coppig/nieuws/gepland-bericht/).\n")
-    with pytest.raises(ContentError) as caught:
-        load(scheduled_project / "content")
-    assert [(problem.field, problem.message) for problem in caught.value.problems] == [
+    appended(
+        scheduled_project / "content/news/netwerk-van-start.md",
+        "\nZie [het bericht](/coppig/nieuws/gepland-bericht/).\n",
+    )
+    assert problems_on(scheduled_project, BUILD_DATE) == [
         (
-            "link",
+            "content/news/netwerk-van-start.md",
             "'/coppig/nieuws/gepland-bericht/' gaat naar /coppig/nieuws/gepland-bericht/, dat pas op "
             "15 januari 2027 verschijnt (gepland); link ernaar vanaf die dag, of plan dit item op of na die datum",
         )
     ]
-    monkeypatch.setenv("COP_BUILD_DATE", RELEASE)
-    load(scheduled_project / "content")
+    assert problems_on(scheduled_project, RELEASE) == []
+
+
+def test_a_docs_page_that_links_to_a_scheduled_item_is_reported_until_that_day(scheduled_project, monkeypatch):
+    monkeypatch.delenv("COP_PREVIEW_SCHEDULED", raising=False)
+    appended(scheduled_project / "docs/over.md", "\nZie [het evenement](/agenda/gepland-evenement/).\n")
+    assert problems_on(scheduled_project, BUILD_DATE) == [
+        (
+            "docs/over.md",
+            "'/agenda/gepland-evenement/' gaat naar /agenda/gepland-evenement/, dat pas op 15 januari 2027 "
+            "verschijnt (gepland); link ernaar vanaf die dag",
+        )
+    ]
+    assert problems_on(scheduled_project, RELEASE) == []
+
+
+def test_a_scheduled_item_links_to_the_site_of_its_own_date(scheduled_project, monkeypatch):
+    monkeypatch.delenv("COP_PREVIEW_SCHEDULED", raising=False)
+    # Published on the same day as the event, in the month whose edition exists only from that day on.
+    links = "\n[Evenement](/agenda/gepland-evenement/) [editie](/coppig/2027-01/)\n"
+    appended(scheduled_project / "content/news/gepland-bericht.md", links)
+    assert problems_on(scheduled_project, BUILD_DATE) == []
 
 
 FAR_POST = """---

@@ -227,3 +227,13 @@ def test_no_article_is_nested_and_every_article_has_a_heading(built_site):
             assert article.xpath(".//h1 | .//h2 | .//h3"), file
     for url_path in item_pages(built_site):
         assert len(content(page(built_site, url_path)).xpath(".//h1")) == 1, url_path
+
+
+def test_no_page_ships_an_html_comment(built_site):
+    # Template notes are Jinja comments (the e-mail keeps Outlook's conditional comments, which it needs).
+    commented = [
+        url_path_of(built_site, file)
+        for file in html_files(built_site)
+        if lxml.html.parse(str(file)).getroot().xpath("//comment()")
+    ]
+    assert commented == []

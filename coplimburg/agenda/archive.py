@@ -10,17 +10,41 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
 
-from coplimburg.agenda.schedule import SESSIONS_PER_SERIES, Session, Span, newest_first, upcoming_sessions
-from coplimburg.content.events import Event
-from coplimburg.content.sitedata import Edition
+from coplimburg.agenda.schedule import SESSIONS_PER_SERIES, Schedule, Session, Span, newest_first, upcoming_sessions
+
+
+class Planned(Protocol):
+    """What the agenda needs of an event (coplimburg.content.events.Event): its id, its schedule, and whether it is
+    cancelled."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def schedule(self) -> Schedule: ...
+
+    @property
+    def cancelled(self) -> bool: ...
+
+
+class Programmed(Protocol):
+    """An edition of the yearly programme (coplimburg.content.sitedata.Edition): the year it belongs to."""
+
+    @property
+    def year(self) -> int: ...
+
+
+EventT = TypeVar("EventT", bound=Planned)
+EditionT = TypeVar("EditionT", bound=Programmed)
 
 
 @dataclass(frozen=True)
-class Occurrence:
+class Occurrence(Generic[EventT]):
     """One session of one event, as lists show it."""
 
-    event: Event
+    event: EventT
     session: Session
 
     @property
@@ -43,10 +67,10 @@ class PastSession:
 
 
 @dataclass(frozen=True)
-class ArchiveEntry:
+class ArchiveEntry(Generic[EventT]):
     """An event in one year of the archive with its sessions of that year, oldest first."""
 
-    event: Event
+    event: EventT
     sessions: list[PastSession]
 
     @property
@@ -55,30 +79,32 @@ class ArchiveEntry:
 
 
 @dataclass(frozen=True)
-class YearArchive:
+class YearArchive(Generic[EventT, EditionT]):
     year: int
-    editions: list[Edition]
-    entries: list[ArchiveEntry]
+    editions: list[EditionT]
+    entries: list[ArchiveEntry[EventT]]
 
 
-def upcoming(events: Iterable[Event], today: dt.date, per_series: int | None = SESSIONS_PER_SERIES) -> list[Occurrence]:
+def upcoming(
+    events: Iterable[EventT], today: dt.date, per_series: int | None = SESSIONS_PER_SERIES
+) -> list[Occurrence[EventT]]:
     """The sessions still to come, soonest first; a series contributes its next `per_series` sessions."""
     by_id = {event.id: event for event in events}
     found = upcoming_sessions(((event.id, event.schedule) for event in by_id.values()), today, per_series)
     return [Occurrence(by_id[event_id], session) for event_id, session in found]
 
 
-def past(events: Iterable[Event], today: dt.date) -> list[Event]:
+def past(events: Iterable[EventT], today: dt.date) -> list[EventT]:
     """Events whose last session is over, most recent first."""
     over = {event.id: event for event in events if event.schedule.is_past(today)}
     return [over[event_id] for event_id in newest_first([(key, event.schedule) for key, event in over.items()])]
 
 
-def past_sessions(event: Event, today: dt.date) -> list[PastSession]:
+def past_sessions(event: Planned, today: dt.date) -> list[PastSession]:
     """Every session of an event over before the build date, oldest first: moved ones at their new date,
     the dates a series skipped (`except`) and every session of a cancelled event marked cancelled."""
     plan = event.schedule
-    cancelled = event.status == "geannuleerd"
+    cancelled = event.cancelled
     found = [
         PastSession(session.span, cancelled, session.moved, session.planned if session.moved else None)
         for session in plan.sessions
@@ -89,10 +115,10 @@ def past_sessions(event: Event, today: dt.date) -> list[PastSession]:
     return sorted(found, key=lambda session: session.span.start)
 
 
-def by_year(events: Iterable[Event], today: dt.date) -> dict[int, list[ArchiveEntry]]:
+def by_year(events: Iterable[EventT], today: dt.date) -> dict[int, list[ArchiveEntry[EventT]]]:
     """The past sessions of every event grouped by year and event; within a year the event with the most
     recent session comes first (ties by id, reversed)."""
-    years: dict[int, list[ArchiveEntry]] = defaultdict(list)
+    years: dict[int, list[ArchiveEntry[EventT]]] = defaultdict(list)
     for event in events:
         sessions: dict[int, list[PastSession]] = defaultdict(list)
         for session in past_sessions(event, today):
@@ -104,11 +130,11 @@ def by_year(events: Iterable[Event], today: dt.date) -> dict[int, list[ArchiveEn
     return dict(years)
 
 
-def archive(events: Iterable[Event], programme: list[Edition], today: dt.date) -> list[YearArchive]:
+def archive(events: Iterable[EventT], programme: list[EditionT], today: dt.date) -> list[YearArchive[EventT, EditionT]]:
     """What took place by year, newest year first, headed by that year's programme: every past session,
     a series' sessions under the series."""
     entries = by_year(events, today)
-    editions: dict[int, list[Edition]] = defaultdict(list)
+    editions: dict[int, list[EditionT]] = defaultdict(list)
     for edition in programme:
         editions[edition.year].append(edition)
     years = sorted(set(entries) | {year for year in editions if year <= today.year}, reverse=True)

@@ -29,14 +29,12 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
 
 from coplimburg.dates import AMSTERDAM, Moment
-
-if TYPE_CHECKING:
-    from coplimburg.content.events import Repeat
+from coplimburg.problems import FieldError
 
 # A series shows this many of its next sessions in lists; its page shows them all.
 SESSIONS_PER_SERIES = 3
@@ -48,6 +46,36 @@ MAX_SESSIONS = 500
 FREQUENCIES: dict[str, Literal[1, 2]] = {"weken": WEEKLY, "maanden": MONTHLY}
 RRULE_FREQ = {"weken": "WEEKLY", "maanden": "MONTHLY"}
 _DAY = dt.timedelta(days=1)
+
+
+class Move(Protocol):
+    """One session of a series moved to another moment (as coplimburg.content.events reads `repeat.moved`)."""
+
+    @property
+    def from_(self) -> dt.date: ...
+
+    @property
+    def to(self) -> Moment: ...
+
+
+class Rule(Protocol):
+    """A series as editors write it (`repeat`): every `interval` weeks or months until `until`, without the days in
+    `except_`, with the sessions in `moved` at another moment."""
+
+    @property
+    def interval(self) -> int: ...
+
+    @property
+    def unit(self) -> str: ...
+
+    @property
+    def until(self) -> dt.date: ...
+
+    @property
+    def except_(self) -> Sequence[dt.date]: ...
+
+    @property
+    def moved(self) -> Sequence[Move]: ...
 
 
 @dataclass(frozen=True)
@@ -167,20 +195,22 @@ class Schedule:
 
 
 def span(start: Moment, end: Moment | None, field: str = "start") -> Span:
-    """The span from what an editor wrote; ValueError in Dutch (prefixed with the field) when it cannot be."""
+    """The span from what an editor wrote; FieldError in Dutch, naming the field, when it cannot be."""
     if isinstance(start, dt.datetime):
         if end is not None and not isinstance(end, dt.datetime):
-            raise ValueError("end: schrijf end net als start: allebei met tijd, of allebei alleen een datum")
+            raise FieldError("end", "schrijf end net als start: allebei met tijd, of allebei alleen een datum")
         begin = local(start, field)
         finish = local(end, "end") if end is not None else begin
         if finish < begin:
-            raise ValueError(f"end: ligt vóór start ({start:%Y-%m-%d %H:%M}); het einde mag niet vóór het begin liggen")
+            raise FieldError(
+                "end", f"ligt vóór start ({start:%Y-%m-%d %H:%M}); het einde mag niet vóór het begin liggen"
+            )
         return Span(begin, finish, all_day=False, open_end=end is None)
     if isinstance(end, dt.datetime):
-        raise ValueError("end: schrijf end net als start: allebei met tijd, of allebei alleen een datum")
+        raise FieldError("end", "schrijf end net als start: allebei met tijd, of allebei alleen een datum")
     last = end if end is not None else start
     if last < start:
-        raise ValueError(f"end: ligt vóór start ({start.isoformat()}); het einde mag niet vóór het begin liggen")
+        raise FieldError("end", f"ligt vóór start ({start.isoformat()}); het einde mag niet vóór het begin liggen")
     return Span(start_of_day(start), start_of_day(last + _DAY), all_day=True, open_end=end is None)
 
 
@@ -201,31 +231,33 @@ def local(moment: dt.datetime, field: str) -> dt.datetime:
     if first.utcoffset() != second.utcoffset():
         round_trip = first.astimezone(dt.UTC).astimezone(AMSTERDAM).replace(tzinfo=None)
         if round_trip != moment:
-            raise ValueError(
-                f"{field}: {shown} bestaat niet: die nacht gaat de klok van 02:00 naar 03:00 (zomertijd); "
-                "kies een tijd vóór 02:00 of vanaf 03:00"
+            raise FieldError(
+                field,
+                f"{shown} bestaat niet: die nacht gaat de klok van 02:00 naar 03:00 (zomertijd); "
+                "kies een tijd vóór 02:00 of vanaf 03:00",
             )
-        raise ValueError(
-            f"{field}: {shown} bestaat twee keer: die nacht gaat de klok van 03:00 terug naar 02:00 "
-            "(wintertijd); kies een tijd vóór 02:00 of vanaf 03:00"
+        raise FieldError(
+            field,
+            f"{shown} bestaat twee keer: die nacht gaat de klok van 03:00 terug naar 02:00 "
+            "(wintertijd); kies een tijd vóór 02:00 of vanaf 03:00",
         )
     return first
 
 
-def schedule(start: Moment, end: Moment | None, repeat: Repeat | None) -> Schedule:
-    """The normalised schedule of an event; ValueError in Dutch (prefixed with the field) on a mistake."""
+def schedule(start: Moment, end: Moment | None, repeat: Rule | None) -> Schedule:
+    """The normalised schedule of an event; FieldError in Dutch, naming the field, on a mistake."""
     planned = span(start, end)
     if repeat is None:
         return Schedule(planned, (Session(planned, planned),))
     if repeat.until < planned.first_day:
-        raise ValueError("repeat: until ligt vóór start; de reeks moet na de eerste sessie eindigen")
+        raise FieldError("repeat", "until ligt vóór start; de reeks moet na de eerste sessie eindigen")
     duration = planned.end - planned.start
     rule_starts = _planned_starts(start, repeat)
     by_day = {moment.date() if isinstance(moment, dt.datetime) else moment: moment for moment in rule_starts}
     for day in [*repeat.except_, *(move.from_ for move in repeat.moved)]:
         if day not in by_day:
             nearest = min(by_day, key=lambda candidate: abs(candidate - day))
-            raise ValueError(f"repeat: {day} is geen sessie van deze reeks; de dichtstbijzijnde sessie is {nearest}")
+            raise FieldError("repeat", f"{day} is geen sessie van deze reeks; de dichtstbijzijnde sessie is {nearest}")
     skipped = set(repeat.except_)
     moves = {move.from_: move.to for move in repeat.moved}
     sessions: list[Session] = []
@@ -239,9 +271,10 @@ def schedule(start: Moment, end: Moment | None, repeat: Repeat | None) -> Schedu
         else:
             sessions.append(Session(planned_span, planned_span))
     if not sessions:
-        raise ValueError(
-            "repeat: elke sessie van deze reeks staat in except, er blijft er geen over; "
-            "haal een datum uit except, of zet status: geannuleerd"
+        raise FieldError(
+            "repeat",
+            "elke sessie van deze reeks staat in except, er blijft er geen over; "
+            "haal een datum uit except, of zet status: geannuleerd",
         )
     sessions.sort(key=lambda session: session.span.start)
     series = Series(repeat.unit, repeat.interval, repeat.until, tuple(skipped_spans))
@@ -268,7 +301,7 @@ def newest_first(schedules: Sequence[tuple[str, Schedule]]) -> list[str]:
     return [key for key, _ in ordered]
 
 
-def _planned_starts(start: Moment, repeat: Repeat) -> list[Moment]:
+def _planned_starts(start: Moment, repeat: Rule) -> list[Moment]:
     """Every start the rule gives (RFC 5545 meaning, as calendar apps expand it), before skips and moves."""
     timed = isinstance(start, dt.datetime)
     first = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time())
@@ -277,8 +310,8 @@ def _planned_starts(start: Moment, repeat: Repeat) -> list[Moment]:
     rule = rrule(FREQUENCIES[repeat.unit], interval=repeat.interval, dtstart=first, until=until)
     starts = list(islice(rule, MAX_SESSIONS + 1))
     if len(starts) > MAX_SESSIONS:
-        raise ValueError(
-            f"repeat: deze reeks geeft meer dan {MAX_SESSIONS} sessies; controleer until ({repeat.until}) en interval"
+        raise FieldError(
+            "repeat", f"deze reeks geeft meer dan {MAX_SESSIONS} sessies; controleer until ({repeat.until}) en interval"
         )
     return [moment if timed else moment.date() for moment in starts]
 
@@ -287,13 +320,13 @@ def _session_span(moment: Moment, duration: dt.timedelta, planned: Span, field: 
     """A session at `moment` lasting as long as the planned first one (all day: as many days)."""
     if isinstance(moment, dt.datetime):
         if planned.all_day:
-            raise ValueError(f"{field}: schrijf een datum zonder tijd, net als start")
+            raise FieldError(field, "schrijf een datum zonder tijd, net als start")
         begin = local(moment, field)
         # Wall-clock duration: a 15:30–17:00 session stays 15:30–17:00 across a DST change.
         finish = local(moment + duration, field) if not planned.open_end else begin
         return Span(begin, finish, all_day=False, open_end=planned.open_end)
     if not planned.all_day:
-        raise ValueError(f"{field}: schrijf een datum met tijd, net als start")
+        raise FieldError(field, "schrijf een datum met tijd, net als start")
     after = moment + dt.timedelta(days=(planned.last_day - planned.first_day).days + 1)
     return Span(start_of_day(moment), start_of_day(after), all_day=True, open_end=planned.open_end)
 

@@ -25,6 +25,7 @@ from coplimburg.content.site import Site
 from coplimburg.content.tables import Table
 from coplimburg.dates import TZID, dutch_date, dutch_span
 from coplimburg.urls import AGENDA_ICS, absolute, event_ics, item_path, table_ics
+from coplimburg.words import EVENT_STATUS, EVENT_STATUS_NOTE, FACTS
 
 # Fixed on purpose: a UID must never change, not even if the site moves to another domain or URL scheme.
 UID_DOMAIN = "communityofpracticelimburg.nl"
@@ -164,7 +165,7 @@ def _vevent(
         start=_value(span),
         end=_end(span),
         # Not every app shows STATUS:CANCELLED, so the title says it too.
-        summary=one_line(f"Geannuleerd: {event.title}" if cancelled else event.title),
+        summary=one_line(f"{EVENT_STATUS['geannuleerd']}: {event.title}" if cancelled else event.title),
         description=_description(event, page, moved_from=moved.planned if moved else None),
         location=_location(event),
         url=page,
@@ -178,15 +179,15 @@ def _vevent(
 def _description(event: Event, page: str, moved_from: Span | None) -> str:
     lines = []
     if event.status == "geannuleerd":
-        lines.append("Dit evenement gaat niet door.")
+        lines.append(EVENT_STATUS_NOTE["geannuleerd"])
     if event.status == "verplaatst" and event.previous is not None:
-        lines.append(f"Verplaatst; stond eerst op {dutch_span(event.previous)}.")
+        lines.append(f"{EVENT_STATUS['verplaatst']}; stond eerst op {dutch_span(event.previous)}.")
     if moved_from is not None:
         lines.append(f"Deze sessie is verplaatst; ze stond eerst op {dutch_date(moved_from.first_day)}.")
     if event.online:
         lines.append(f"Online deelnemen: {event.online}")
     if event.registration:
-        lines.append(f"Aanmelden: {event.registration}")
+        lines.append(f"{FACTS['register']}: {event.registration}")
     lines.append(f"Meer informatie: {page}")
     # Line breaks as LF only: icalendar writes each as the TEXT escape \\n, never as a bare CR.
     return "\n".join([*event.summary.splitlines(), "", *lines])

@@ -20,14 +20,13 @@ import hashlib
 import json
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
-import yaml
 from pydantic import Field
 
 from coplimburg.content.events import Event
-from coplimburg.content.fields import DayField, Strict, validate
-from coplimburg.content.source import read_yaml
-from coplimburg.problems import ContentError, Problem
+from coplimburg.content.fields import DayField, Strict
+from coplimburg.content.state_files import StateFile
 
 STATE_FILE = Path("site") / "agenda-state.yml"
 # The fields that change when and where an event takes place; a change raises SEQUENCE.
@@ -90,22 +89,8 @@ def behind(events: Mapping[str, Event], state: AgendaState) -> list[str]:
     )
 
 
-def read_state(content: Path) -> AgendaState:
-    """The recorded state; an empty one when the file does not exist yet. ContentError when unreadable."""
-    file = content / STATE_FILE
-    if not file.is_file():
-        return AgendaState()
-    problems: list[Problem] = []
-    shown = (Path(content.name) / STATE_FILE).as_posix()
-    document = read_yaml(file, shown, problems)
-    state: AgendaState | None = validate(AgendaState, document, problems) if document is not None else None
-    if state is None:
-        raise ContentError(problems)
-    return state
-
-
-def state_text(state: AgendaState) -> str:
-    data = {
+def _data(state: AgendaState) -> dict[str, Any]:
+    return {
         "events": {
             event_id: {
                 "fingerprint": entry.fingerprint,
@@ -115,14 +100,16 @@ def state_text(state: AgendaState) -> str:
             for event_id, entry in state.events.items()
         }
     }
-    return _HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
+
+
+AGENDA_STATE = StateFile(STATE_FILE, AgendaState, _HEADER, _data)
+
+
+def read_state(content: Path) -> AgendaState:
+    """The recorded state; an empty one when the file does not exist yet. ContentError when unreadable."""
+    return AGENDA_STATE.read(content)
 
 
 def write_state(content: Path, state: AgendaState) -> bool:
-    """Write the state file; False when it already said exactly this."""
-    file = content / STATE_FILE
-    text = state_text(state)
-    if file.is_file() and file.read_text(encoding="utf-8") == text:
-        return False
-    file.write_text(text, encoding="utf-8")
-    return True
+    """Write the state file in one step; False when it already said exactly this."""
+    return AGENDA_STATE.write(content, state)

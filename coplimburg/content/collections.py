@@ -34,7 +34,7 @@ class Overview:
     source: str  # generated Markdown source, e.g. "agenda/index.md"
     title: str
     template: str
-    view: str  # which overview view of coplimburg.pages.registry it displays
+    view: str  # which page view of coplimburg.pages.registry it displays; "list" lists the items (cop/list.html)
     description: str
 
 

@@ -19,6 +19,7 @@ from coplimburg.content.fields import (
     Title,
     Url,
 )
+from coplimburg.problems import FieldError
 
 EventStatus = Literal["gepland", "geannuleerd", "verplaatst"]
 
@@ -59,7 +60,7 @@ class Event(Illustrated):
     @model_validator(mode="after")
     def _consistent(self) -> Event:
         if not self.location and not self.online:
-            raise ValueError("location: verplicht, tenzij het evenement online is: vul location of online in")
+            raise FieldError("location", "verplicht, tenzij het evenement online is: vul location of online in")
         # Time is normalised once, here; every later question about it goes to the schedule.
         self._schedule = schedule(self.start, self.end, self.repeat)
         if self.previous_start is not None:
@@ -81,3 +82,8 @@ class Event(Illustrated):
     @property
     def is_series(self) -> bool:
         return self.repeat is not None
+
+    @property
+    def cancelled(self) -> bool:
+        """The event does not take place (none of its sessions)."""
+        return self.status == "geannuleerd"

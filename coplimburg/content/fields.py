@@ -16,23 +16,19 @@ from pydantic.json_schema import SkipJsonSchema
 
 from coplimburg.content.addresses import WEB_SCHEMES, address_problem
 from coplimburg.content.source import Document, Location, dotted
-from coplimburg.dates import EXAMPLE, Moment, iso_hint, parse_day, parse_moment
-from coplimburg.problems import Problem, describe, suggestion, visible
+from coplimburg.dates import Moment, NotADate, parse_day, parse_moment
+from coplimburg.expected import not_a_date, not_a_web_address, refused_web_address, year_out_of_range
+from coplimburg.problems import FieldError, Problem, describe, suggestion, visible
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # An item named `index` would replace its section's overview page (`<section>/index.md`).
 RESERVED_IDS = frozenset({"index"})
-# Years a date may name. Calendars and feeds compute a day after the end (exclusive ends), convert to
-# UTC and unfold series until their last day, which overflows at 9999-12-31 and underflows at 0001-01-01;
-# the CoP started in 2021, and the programme already accepts the years 2000-2100. Outside: a typo.
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 # Characters no value may hold: control characters (line feeds are allowed where text may have several
 # lines, and refused by the one-line types), line separators, bidi overrides and isolates.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 # In the Markdown text: tabs and line ends (also the \r of Windows files) are text, other control characters
 # are not, and XML (the feeds) cannot carry them at all.
 _BODY_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_NAMED = re.compile(r"^(?P<field>[a-z_]+): (?P<message>.*)$", re.DOTALL)
 
 
 def invisible_character(text: str) -> str | None:
@@ -110,6 +106,12 @@ class Item(Strict):
         """Files the item names (images, downloads), relative to its own file; published beside its page."""
         return []
 
+    @property
+    def published_on(self) -> dt.date | None:
+        """The item's `published` date, where its model has one (for displays that any collection may use)."""
+        day = getattr(self, "published", None)
+        return day if isinstance(day, dt.date) else None
+
 
 LOADER_FIELDS = frozenset(Item.model_fields)
 
@@ -127,52 +129,44 @@ class Illustrated(Item):
     @model_validator(mode="after")
     def _image_has_alt(self) -> Illustrated:
         if self.image and not (self.image_alt or "").strip():
-            raise ValueError("image_alt: verplicht bij image: beschrijf de afbeelding voor wie haar niet ziet")
+            raise FieldError("image_alt", "verplicht bij image: beschrijf de afbeelding voor wie haar niet ziet")
         return self
 
 
 def _moment(value: object) -> object:
-    if isinstance(value, str) and len(value) > 40:
-        raise ValueError(f"verwacht een datum zoals {EXAMPLE}, gekregen {describe(value)}")
-    if isinstance(value, str):
-        return _in_range(parse_moment(value))
-    if isinstance(value, dt.date):
-        return _in_range(value)
-    if isinstance(value, float):
-        # YAML read 14.00 as a number: a time alone, written the Dutch way.
-        hint = iso_hint(f"{value:.2f}")
-        raise ValueError(f"verwacht een datum zoals {EXAMPLE}, gekregen {describe(value)}{hint}")
-    raise ValueError(f"verwacht een datum zoals {EXAMPLE}, gekregen {describe(value)}")
-
-
-def _in_range(moment: Moment) -> Moment:
-    year = moment.year
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueError(
-            f"het jaar {year} ligt buiten {FIRST_YEAR}–{LAST_YEAR}, de jaren die agenda's en feeds aankunnen; "
-            "controleer het jaartal"
-        )
-    return moment
+    return _date(value, parse_moment, with_time=True)
 
 
 def _day(value: object) -> object:
+    return _date(value, parse_day, with_time=False)
+
+
+def _date(value: object, parse: Callable[[str], Moment], with_time: bool) -> Moment:
+    """A date (with a time where `with_time`) as text, or as a date from mkdocs.yml's YAML; a Dutch message
+    (coplimburg.expected) for anything else, whatever type it is."""
     if isinstance(value, str) and len(value) <= 40:
-        return _in_range(parse_day(value))
-    if type(value) is dt.date:  # a date from mkdocs.yml's YAML, not a date and time
-        return _in_range(value)
-    raise ValueError(f"verwacht een datum zoals 2024-06-13, gekregen {describe(value)}")
+        try:
+            moment = parse(value)
+        except NotADate as error:
+            raise ValueError(not_a_date(error, with_time)) from None
+    elif isinstance(value, dt.date) and (with_time or not isinstance(value, dt.datetime)):
+        moment = value
+    else:
+        raise ValueError(not_a_date(value, with_time))
+    if problem := year_out_of_range(moment.year):
+        raise ValueError(problem)
+    return moment
 
 
 def _url(value: object) -> object:
     if not isinstance(value, str):
-        raise ValueError(f"verwacht een webadres dat begint met https://, gekregen {describe(value)}")
+        raise ValueError(not_a_web_address(value))
     stripped = value.strip()
     if problem := address_problem(stripped):
-        raise ValueError(f"het webadres {describe(stripped)} {problem}")
+        raise ValueError(refused_web_address(stripped, problem))
     parts = urlsplit(stripped)
     if parts.scheme not in WEB_SCHEMES or not parts.netloc:
-        hint = f"; bedoelde je https://{visible(stripped, 80)}?" if not parts.scheme and "." in value else ""
-        raise ValueError(f"verwacht een webadres dat begint met https://, gekregen {describe(value)}{hint}")
+        raise ValueError(not_a_web_address(value))
     return value.strip()
 
 
@@ -268,8 +262,8 @@ def validate(model: type[Strict], document: Document, problems: list[Problem], *
     except ValidationError as error:
         for detail in error.errors(include_url=False):
             location: Location = tuple(detail["loc"])
-            if detail["type"] == "value_error" and (named := _NAMED.match(str((detail.get("ctx") or {}).get("error")))):
-                location = (*location, named["field"])  # a check across fields about a value already reported
+            if isinstance(named := (detail.get("ctx") or {}).get("error"), FieldError):
+                location = (*location, named.field)  # a check across fields about a value already reported
             if any(location[: n + 1] in document.reported for n in range(len(location))):
                 continue
             problems.append(_problem(model, document, tuple(detail["loc"]), detail))
@@ -304,10 +298,10 @@ def _problem(model: type[Strict], document: Document, location: Location, detail
     kind: str = detail["type"]
     found = detail.get("input")
     context = detail.get("ctx") or {}
-    if kind == "value_error" and (named := _NAMED.match(str(context.get("error", "")))):
-        # A check across fields names its own field: "end: ligt vóór start".
-        location = (*location, named["field"])
-        context = {"error": named["message"]}
+    if isinstance(named := context.get("error"), FieldError):
+        # A check across fields names its own field: end, "ligt vóór start".
+        location = (*location, named.field)
+        context = {"error": named.message}
     name = dotted(location)
     line = document.line_of(location)
     if kind == "missing":

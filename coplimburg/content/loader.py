@@ -24,8 +24,8 @@ from coplimburg.content.site import Site
 from coplimburg.content.sitedata import PartnerFile, ProgrammeFile, Vocabularies
 from coplimburg.content.slugs import slugify
 from coplimburg.content.source import Document, read_markdown, read_yaml
-from coplimburg.dates import build_date
 from coplimburg.problems import ContentError, Problem
+from coplimburg.settings import build_date
 
 ItemT = TypeVar("ItemT", bound=Item)
 ModelT = TypeVar("ModelT", bound=Strict)
@@ -35,7 +35,7 @@ def load(content: Path, today: dt.date | None = None) -> Site:
     """Read and check everything under `content/`; raise ContentError listing every problem.
 
     `today` is the build date, which decides what is still scheduled (links to it are reported); without it,
-    coplimburg.dates.build_date() (COP_BUILD_DATE or today)."""
+    coplimburg.settings.build_date() (COP_BUILD_DATE or today)."""
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
     display = _displayer(content)
@@ -62,16 +62,19 @@ def load(content: Path, today: dt.date | None = None) -> Site:
         programme: ProgrammeFile = site_data["programme.yml"]
         programme_events = [edition.event for edition in programme.programme]
         problems += check_site_data(known, site_data["matrix.yml"], programme_events, documents)
-        problems += check_links(content, raw, known.ids, today or build_date())
+        # The items that validated make the site whose map the links are checked against, so a broken link is
+        # reported in the same run as a bad date (coplimburg.content.links).
+        site = Site(
+            content=content,
+            items=items,
+            vocabularies=site_data["vocabularies.yml"],
+            programme=list(programme.programme),
+            matrix=site_data["matrix.yml"],
+        )
+        problems += check_links(site, raw, today or build_date())
         problems += page_file_problems(content.parent / "docs")
         if not problems:
-            return Site(
-                content=content,
-                items=items,
-                vocabularies=site_data["vocabularies.yml"],
-                programme=list(programme.programme),
-                matrix=site_data["matrix.yml"],
-            )
+            return site
     raise ContentError(problems)
 
 

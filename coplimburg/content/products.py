@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import model_validator
 
 from coplimburg.content.fields import DayField, FilePath, Illustrated, Label, RefList, Strict, Summary, Title
+from coplimburg.problems import FieldError
 
 
 class ProductFile(Strict):
@@ -30,7 +31,7 @@ class Product(Illustrated):
     @model_validator(mode="after")
     def _consistent(self) -> Product:
         if self.updated is not None and self.updated < self.published:
-            raise ValueError("updated: ligt vóór published; een product kan niet bijgewerkt zijn vóór het verscheen")
+            raise FieldError("updated", "ligt vóór published; een product kan niet bijgewerkt zijn vóór het verscheen")
         return self
 
     @property

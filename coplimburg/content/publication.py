@@ -53,7 +53,7 @@ def show_scheduled() -> bool:
     return os.environ.get(SHOW_VARIABLE, "") not in ("", "0")
 
 
-def publish(site: Site, today: dt.date, show: bool | None = None) -> Site:
+def as_published_on(site: Site, today: dt.date, show: bool | None = None) -> Site:
     """The site as published on `today`: scheduled items left out (and references to them dropped), or, when
     previewing them, kept with a mark at the top of their page."""
     held = scheduled(site, today)

@@ -17,7 +17,7 @@ from pathlib import Path
 from coplimburg.content.addresses import image_problem, link_problem
 from coplimburg.content.allowlist import attribute_problem, tag_problem
 from coplimburg.content.macrocalls import macro_call_problems
-from coplimburg.content.sitemap import docs_pages, slugify
+from coplimburg.content.markdown_source import docs_pages, slugify
 from coplimburg.content.source import Document, parse_yaml
 from coplimburg.problems import Problem, describe
 

@@ -1,57 +1,110 @@
-"""What a link in a body may reach, as the content describes the site before it is built: the page sources
-(`agenda/x.md`) with the anchors of their headings, the files that are published, and the site's own hosts."""
+"""The map of the site: every page and file a build publishes, listed once from the loaded site.
+
+The build generates the pages this map lists, publishes the files items name from it and refuses to write an
+output it does not list (coplimburg.build); `cop check` checks every link in a body against it
+(coplimburg.content.links). Not listed, because no text links to them: the theme's scripts, styles and icons, the
+search index (pagefind/) and the resized variants of item images, whose widths only the drawn image knows
+(coplimburg.pages.images).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any
-from urllib.parse import urlsplit
 
-from coplimburg.content.collections import COLLECTIONS, FILE_COLLECTIONS
-from coplimburg.content.publication import show_scheduled
-from coplimburg.content.source import Document
+from coplimburg.content.collections import COLLECTIONS, FEED_COLLECTIONS, FILE_COLLECTIONS, by_folder
+from coplimburg.content.markdown_source import docs_files
+from coplimburg.content.site import Site
 from coplimburg.urls import (
     AGENDA_ICS,
+    BUILD_FILE,
     EDITIONS_SOURCE,
     FEED_FILES,
     OUTPUTS_SOURCE,
     SUBSCRIBE_SOURCE,
     YEARS_SOURCE,
     asset_path,
+    card_path,
+    collection_feed,
+    edition_email,
     edition_source,
+    event_ics,
     item_source,
+    main_feed,
+    table_feed,
+    table_ics,
     year_source,
 )
 
-_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
-_ATTR_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
-_EXPLICIT_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
-FENCE = re.compile(r"^\s*(```|~~~)")
-_FILE_NAMES = {*FEED_FILES.values()}
+HOME_SOURCE = "index.md"
+# What MkDocs writes beside the pages: the theme's page for a missing address and the sitemap for search engines.
+ENGINE_FILES = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
+# What a page shows (`Page.shows`): a docs/ page, or one the build generates from the content.
+DOCS, OVERVIEW, ITEM = "docs", "overview", "item"
+OUTPUTS, YEARS, YEAR = "outputs", "years", "year"
+SUBSCRIBE, EDITIONS, EDITION = "subscribe", "editions", "edition"
 
 
-@dataclass
+@dataclass(frozen=True)
+class Page:
+    """A page of the site by its Markdown source (`agenda/x.md`): a docs/ page, or one the build generates.
+
+    `shows` says what a generated page displays (coplimburg.pages.generate and the CoPPIG pages look it up);
+    `key` is the collection, year or month it is about, `item_id` the item of an item page."""
+
+    source: str
+    shows: str
+    key: str = ""
+    item_id: str = ""
+    card: bool = False  # it has a social card of its own (coplimburg.pages.cards)
+
+    @property
+    def url(self) -> str:
+        return url_of(self.source)
+
+    @property
+    def output(self) -> str:
+        """The file MkDocs writes it to: `agenda/x/index.html`, `index.html`."""
+        return f"{self.url.strip('/')}/index.html".lstrip("/")
+
+    @property
+    def generated(self) -> bool:
+        return self.shows != DOCS
+
+
+@dataclass(frozen=True)
 class SiteMap:
-    """What a link may reach: page sources (`agenda/x.md`) with their anchors, and published files."""
+    """What a build publishes: pages by source, the files items and docs/ name, and the files the build makes."""
 
-    pages: dict[str, set[str] | None] = field(default_factory=dict)  # None: anchors unknown (generated page)
-    files: set[str] = field(default_factory=set)
-    own_hosts: set[str] = field(default_factory=set)
-    content: Path = Path("content")
-    # Item files as editors see them ("tables/tafel-3.md") → their site path, for links written from the file.
-    by_file: dict[str, str] = field(default_factory=dict)
-    # Pages of items held back until a later date (coplimburg.content.publication): not on the site yet.
-    scheduled: dict[str, dt.date] = field(default_factory=dict)
+    pages: dict[str, Page]
+    # Downloads and images items name, by site path → their file under content/ (images are re-encoded).
+    named: dict[str, Path]
+    # Files of docs/ that are not pages, by site path → their file.
+    docs_files: dict[str, Path]
+    # Files the build makes from the content: feeds, calendars, e-mail editions, and /build.json.
+    made: frozenset[str]
+    # The social cards: one per page that has one, and the home page's, which every other page shares.
+    cards: frozenset[str]
+
+    def generated(self) -> Iterator[Page]:
+        return (page for page in self.pages.values() if page.generated)
+
+    @cached_property
+    def files(self) -> frozenset[str]:
+        """Every file that is not a page, by site path."""
+        return frozenset({*self.named, *self.docs_files, *self.made, *self.cards, *ENGINE_FILES})
+
+    def paths(self) -> set[str]:
+        """Every output path: pages as the files MkDocs writes, and every other file."""
+        return {page.output for page in self.pages.values()} | self.files
 
     def page_for(self, path: str) -> str | None:
         """The page source a site path (`agenda/x/`, `agenda/x`, `agenda/x/index.html`, ``) is served from."""
         path = path.strip("/").removesuffix("index.html").removesuffix(".html").strip("/")
-        for source in (f"{path}.md", f"{path}/index.md") if path else ("index.md",):
+        for source in (f"{path}.md", f"{path}/index.md") if path else (HOME_SOURCE,):
             if source in self.pages:
                 return source
         return None
@@ -66,155 +119,81 @@ def url_of(source: str) -> str:
     return f"/{stem}/" if stem else "/"
 
 
-def site_map(content: Path, documents: Mapping[str, list[Document]], ids: Mapping[str, Any], today: dt.date) -> SiteMap:
-    site = SiteMap(own_hosts=_own_hosts(content.parent / "mkdocs.yml"), content=content)
+def site_map(site: Site, today: dt.date) -> SiteMap:
+    """The map of `site` as a build on `today` publishes it (scheduled items already left out by the caller:
+    coplimburg.content.publication); docs/ lies beside the content folder."""
+    docs = site.content.parent / "docs"
+    listed = docs_files(docs)
+    pages = [Page(file.relative_to(docs).as_posix(), DOCS) for file in listed if file.suffix == ".md"]
     for collection in COLLECTIONS.values():
         if collection.overview:
-            site.pages[collection.overview.source] = None
-        if not collection.items_are_files:
-            for item_id in ids.get(collection.key, ()):
-                site.pages[item_source(collection.key, item_id)] = None
-    for key, listed in documents.items():
-        for document in listed:
-            site.pages[item_source(key, Path(document.path).stem)] = anchors(document.body)
-            if (published := published_on(document)) and published > today and not show_scheduled():
-                site.scheduled[item_source(key, Path(document.path).stem)] = published
-            site.by_file[f"{FILE_COLLECTIONS[key].folder}/{Path(document.path).name}"] = url_of(
-                item_source(key, Path(document.path).stem)
-            )
-            if key == "events":
-                site.files.add(f"agenda/{Path(document.path).stem}.ics")
-            if key == "tables":
-                site.files.add(f"innovatietafels/{Path(document.path).stem}.ics")
-            if key == "posts" and isinstance(document.data, dict) and document.data.get("published"):
-                site.pages[edition_source(str(document.data["published"])[:7])] = None
-    site.pages[SUBSCRIBE_SOURCE] = None
-    site.pages[EDITIONS_SOURCE] = None
-    # The year pages run from the first year with content to the build year (coplimburg.pages.years).
-    site.pages[OUTPUTS_SOURCE] = None
-    site.pages[YEARS_SOURCE] = None
-    years = [day.year for listed in documents.values() for document in listed if (day := published_on(document))]
-    for year in range(min(years, default=today.year), today.year + 1):
-        site.pages[year_source(year)] = None
-    site.files.add(AGENDA_ICS)
-    for key, listed in documents.items():
-        for document in listed:
-            for relative in named_files(document):
-                resolved = normalise(PurePosixPath(relative))
-                if resolved:
-                    site.files.add(asset_path(key, resolved))
-    for source, (_shown, body, _line) in docs_pages(content).items():
-        site.pages[source] = anchors(body)
-    docs = content.parent / "docs"
-    for file in docs.rglob("*") if docs.is_dir() else ():
-        if file.is_file() and file.suffix != ".md":
-            site.files.add(file.relative_to(docs).as_posix())
-    return site
+            pages.append(Page(collection.overview.source, OVERVIEW, collection.key, card=True))
+    for key in COLLECTIONS:
+        pages += [Page(item_source(key, item_id), ITEM, key, item_id, card=True) for item_id in site.items[key]]
+    pages.append(Page(OUTPUTS_SOURCE, OUTPUTS))
+    pages.append(Page(YEARS_SOURCE, YEARS))
+    pages += [Page(year_source(year), YEAR, str(year)) for year in site_years(site, today)]
+    months = edition_months(site)
+    pages += [Page(SUBSCRIBE_SOURCE, SUBSCRIBE), Page(EDITIONS_SOURCE, EDITIONS)]
+    pages += [Page(edition_source(month), EDITION, month) for month in months]
+    by_source = {page.source: page for page in pages}
+    return SiteMap(
+        pages=by_source,
+        named=dict(_named(site)),
+        docs_files={file.relative_to(docs).as_posix(): file for file in listed if file.suffix != ".md"},
+        made=frozenset({*_feeds(site), *_calendars(site), *(edition_email(month) for month in months), BUILD_FILE}),
+        cards=frozenset({card_path(""), *(card_path(page.url) for page in by_source.values() if page.card)}),
+    )
 
 
-def named_files(document: Document) -> list[str]:
-    """The files an item names in `image` and `files[].path`: only these are published (coplimburg.pages)."""
-    data = document.data if isinstance(document.data, dict) else {}
-    named = [data.get("image")]
-    files = data.get("files")
-    named += [entry.get("path") for entry in files if isinstance(entry, dict)] if isinstance(files, list) else []
-    return [value for value in named if isinstance(value, str) and value]
+def site_years(site: Site, today: dt.date) -> list[int]:
+    """The years with a year page: from the first year anything took place, was published or was programmed, to
+    the build year."""
+    years = {today.year}
+    years |= {session.span.first_day.year for event in site.events.values() for session in event.schedule.sessions}
+    years |= {product.published.year for product in site.products.values()}
+    years |= {post.published.year for post in site.posts.values()}
+    years |= {edition.year for edition in site.programme}
+    return list(range(min(years), today.year + 1))
 
 
-def published_on(document: Document) -> dt.date | None:
-    value = document.data.get("published") if isinstance(document.data, dict) else None
-    try:
-        return dt.date.fromisoformat(str(value)) if value else None
-    except ValueError:
+def edition_months(site: Site) -> list[str]:
+    """The months with a CoPPIG edition ('2024-06'), newest first: every month in which an item of a collection
+    with a feed was published."""
+    return sorted(
+        {f"{item.published:%Y-%m}" for key in FEED_COLLECTIONS for item in site.items[key].values()}, reverse=True
+    )
+
+
+def _feeds(site: Site) -> Iterator[str]:
+    """The three formats of the main feed, of each collection's feed and of each table's feed
+    (coplimburg.feeds.channels)."""
+    for kind in FEED_FILES:
+        yield main_feed(kind)
+        yield from (collection_feed(key, kind) for key in FEED_COLLECTIONS)
+        yield from (table_feed(table_id, kind) for table_id in site.tables)
+
+
+def _calendars(site: Site) -> Iterable[str]:
+    """agenda.ics, one calendar per table and one per event (coplimburg.calendar.ics)."""
+    return [AGENDA_ICS, *(table_ics(one) for one in site.tables), *(event_ics(one) for one in site.events)]
+
+
+def _named(site: Site) -> Iterator[tuple[str, Path]]:
+    for key in FILE_COLLECTIONS:
+        for item in site.items[key].values():
+            for relative in item.named_files:
+                if found := named_file(site.content, item.source, relative):
+                    yield found
+
+
+def named_file(content: Path, item_source: str, relative: str) -> tuple[str, Path] | None:
+    """Where a file an item names (relative to the item's file) is published, and the file itself; None for a path
+    that leaves the collection's folder (the loader reports it)."""
+    item_file = content.parent / item_source
+    source = (item_file.parent / relative).resolve()
+    folder = PurePosixPath(item_source).parts[1]
+    collection = by_folder(folder)
+    if collection is None or not source.is_relative_to((content / folder).resolve()):
         return None
-
-
-def anchors(body: str) -> set[str]:
-    """The ids Python-Markdown's toc gives the body's headings (with its `_1` for repeats), and explicit ids."""
-    found: set[str] = set()
-    for line in prose_lines(body):
-        found.update(_EXPLICIT_ID.findall(line))
-        heading = _HEADING.match(line)
-        if not heading:
-            continue
-        text = heading.group(1)
-        if explicit := _ATTR_ID.search(text):
-            found.add(explicit.group(1))
-            continue
-        slug = slugify(re.sub(r"[*_`\[\]]|\(.*?\)", "", text), "-")
-        candidate, number = slug, 0
-        while candidate in found:
-            number += 1
-            candidate = f"{slug}_{number}"
-        found.add(candidate)
-    return found
-
-
-def prose_lines(body: str) -> Iterator[str]:
-    fenced = False
-    for line in body.splitlines():
-        if FENCE.match(line):
-            fenced = not fenced
-        elif not fenced:
-            yield line
-
-
-def slugify(text: str, separator: str) -> str:
-    """Python-Markdown's toc slugify (markdown.extensions.toc), which gives headings their ids."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    cleaned = re.sub(r"[^\w\s-]", "", ascii_text).strip().lower()
-    return re.sub(rf"[{separator}\s]+", separator, cleaned)
-
-
-def is_feed(path: str, site: SiteMap) -> bool:
-    """A feed file beside a page that has feeds: `/feed.xml`, `/agenda/feed.xml`, `/innovatietafels/x/atom.xml`."""
-    file = PurePosixPath(path)
-    return file.name in _FILE_NAMES and site.page_for(str(file.parent)) is not None
-
-
-def normalise(path: PurePosixPath) -> str | None:
-    parts: list[str] = []
-    for part in path.parts:
-        if part == "..":
-            if not parts:
-                return None
-            parts.pop()
-        elif part not in (".", ""):
-            parts.append(part)
-    return "/".join(parts)
-
-
-def docs_pages(content: Path) -> dict[str, tuple[str, str, int]]:
-    """docs/ pages by source: shown path, body without front matter, line of the body's first line."""
-    docs = content.parent / "docs"
-    found: dict[str, tuple[str, str, int]] = {}
-    for file in sorted(docs.rglob("*.md")) if docs.is_dir() else ():
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-        lines = text.splitlines(keepends=True)
-        start = 0
-        if lines and lines[0].rstrip() == "---":
-            closing = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() in ("---", "...")), None)
-            start = closing + 1 if closing is not None else 0
-        found[file.relative_to(docs).as_posix()] = (
-            file.relative_to(content.parent).as_posix(),
-            "".join(lines[start:]),
-            start + 1,
-        )
-    return found
-
-
-def _own_hosts(mkdocs_yml: Path) -> set[str]:
-    """The host of `site_url` in mkdocs.yml (with and without www.): links there are internal links."""
-    try:
-        text = mkdocs_yml.read_text(encoding="utf-8")
-    except OSError:
-        return set()
-    match = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", text, re.MULTILINE)
-    host = urlsplit(match.group(1)).hostname if match else None
-    if not host:
-        return set()
-    bare = host.removeprefix("www.")
-    return {bare, f"www.{bare}"}
+    return asset_path(collection.key, source.relative_to((content / folder).resolve()).as_posix()), source

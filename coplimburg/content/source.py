@@ -22,6 +22,7 @@ from coplimburg.content.limits import (
     read_bounded,
     tree_problem,
 )
+from coplimburg.expected import time_without_date
 from coplimburg.problems import Problem, visible
 
 Location = tuple[str | int, ...]
@@ -271,7 +272,7 @@ def _scalar(node: yaml.ScalarNode, location: Location, document: Document, probl
                         document.path,
                         line,
                         dotted(location),
-                        f"een tijd alleen ({value}) is niet genoeg: schrijf de datum erbij, zoals 2024-06-13 {value}",
+                        time_without_date(value, value),
                     )
                 )
                 return value

@@ -23,6 +23,7 @@ import yaml
 
 from coplimburg.dates import AMSTERDAM, dutch_date
 from coplimburg.editors.workflow_commands import command
+from coplimburg.expected import not_a_month
 from coplimburg.feeds.delivery import DeliveryError, Outcome, Server, deliver
 from coplimburg.feeds.editions import month_name
 from coplimburg.feeds.message import MessageError, edition_message, message_bytes
@@ -72,7 +73,7 @@ def add_parser(commands: Any) -> None:
 
 def month_argument(text: str) -> str:
     if not _MONTH.fullmatch(text.strip()):
-        raise argparse.ArgumentTypeError(f"verwacht een maand zoals 2024-06, gekregen '{text}'")
+        raise argparse.ArgumentTypeError(not_a_month(text))
     return text.strip()
 
 

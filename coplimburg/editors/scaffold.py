@@ -15,8 +15,8 @@ from coplimburg.content.collections import SCAFFOLDS, Collection
 from coplimburg.content.fields import LOADER_FIELDS, RESERVED_IDS, Item
 from coplimburg.content.slugs import slugify
 from coplimburg.content.source import read_markdown, read_yaml
-from coplimburg.dates import build_date
 from coplimburg.problems import Problem
+from coplimburg.settings import build_date
 
 # `cop new KIND`: the kinds and their examples are declared with the collections.
 KINDS: dict[str, Collection] = SCAFFOLDS

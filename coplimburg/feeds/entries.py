@@ -26,12 +26,12 @@ from coplimburg.feeds.markup import portable_html
 from coplimburg.pages.downloads import asset
 from coplimburg.pages.images import Originals
 from coplimburg.urls import absolute, item_path
+from coplimburg.words import EVENT_STATUS, FACTS
 
 # The date in a tag URI is part of the id, fixed once: an item's own dates may change, its id may not.
 TAG_PREFIX = "tag:communityofpracticelimburg.nl,2024:"
 SCHEMES = {name: f"{TAG_PREFIX}{name}" for name in ("collection", "table", "type")}
 _STEP = dt.timedelta(minutes=1)
-_STATUS = {"geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
 
 
 @dataclass(frozen=True)
@@ -215,17 +215,17 @@ def _post(site: Site, site_url: str, post: Post, today: dt.date) -> Entry:
 def _event(site: Site, site_url: str, event: Event, today: dt.date) -> Entry:
     plan = event.schedule
     when = dutch_span(plan.next_session(today).span)
-    facts = [Fact("Volgende sessie" if plan.is_series and not plan.is_past(today) else "Wanneer", when)]
+    facts = [Fact(FACTS["next"] if plan.is_series and not plan.is_past(today) else FACTS["when"], when)]
     if event.is_series:
-        facts.append(Fact("Reeks", f"{len(plan.sessions)} bijeenkomsten"))
+        facts.append(Fact(FACTS["series"], f"{len(plan.sessions)} bijeenkomsten"))
     if event.location:
-        facts.append(Fact("Waar", ", ".join(part for part in (event.location, event.address) if part)))
+        facts.append(Fact(FACTS["where"], ", ".join(part for part in (event.location, event.address) if part)))
     if event.online:
-        facts.append(Fact("Online", "deelnemen via internet", event.online))
-    if event.status in _STATUS:
-        facts.append(Fact("Status", _STATUS[event.status]))
+        facts.append(Fact(FACTS["online"], "deelnemen via internet", event.online))
+    if event.status != "gepland":
+        facts.append(Fact(FACTS["status"], EVENT_STATUS[event.status]))
     if event.registration:
-        facts.append(Fact("Aanmelden", "aanmeldformulier", event.registration))
+        facts.append(Fact(FACTS["register"], "aanmeldformulier", event.registration))
     kind = (event.kind, site.vocabularies.event_kinds.get(event.kind, event.kind))
     return _entry(site, site_url, "events", event, [kind], tuple(facts))
 
@@ -235,9 +235,9 @@ def _product(site: Site, site_url: str, product: Product, today: dt.date) -> Ent
     kind = (product.type, vocabularies.types.get(product.type, product.type))
     licence = vocabularies.licenses.get(product.license)
     facts = (
-        Fact("Soort", kind[1]),
-        Fact("Versie", product.version),
-        Fact("Licentie", licence.name if licence else product.license, licence.url if licence else None),
+        Fact(FACTS["kind"], kind[1]),
+        Fact(FACTS["version"], product.version),
+        Fact(FACTS["licence"], licence.name if licence else product.license, licence.url if licence else None),
     )
     return _entry(site, site_url, "products", product, [kind], facts, product.updated)
 

@@ -10,18 +10,15 @@ again. The publish workflow commits the file after a scheduled send.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BeforeValidator, Field
 
-from coplimburg.content.fields import Strict, validate
-from coplimburg.content.source import read_yaml
-from coplimburg.problems import ContentError, Problem
+from coplimburg.content.fields import Strict
+from coplimburg.content.state_files import StateFile
+from coplimburg.expected import not_a_moment, not_a_month
 
 SENT_FILE = Path("site") / "coppig-sent.yml"
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
@@ -29,7 +26,7 @@ _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 def _month(value: object) -> object:
     if not isinstance(value, str) or not _MONTH.fullmatch(value):
-        raise ValueError(f"verwacht een maand zoals 2024-06, gekregen {value!r}")
+        raise ValueError(not_a_month(value))
     return value
 
 
@@ -37,7 +34,7 @@ def _moment(value: object) -> object:
     try:
         return dt.datetime.fromisoformat(str(value))
     except ValueError:
-        raise ValueError(f"verwacht een tijdstip zoals 2024-07-01T09:00:00+02:00, gekregen {value!r}") from None
+        raise ValueError(not_a_moment(value)) from None
 
 
 Month = Annotated[str, BeforeValidator(_month)]
@@ -68,22 +65,8 @@ class SentState(Strict):
         return SentState(editions=dict(sorted({**self.editions, month: sending}.items())))
 
 
-def read_sent(content: Path) -> SentState:
-    """The recorded sendings; an empty state when the file does not exist yet. ContentError when unreadable."""
-    file = content / SENT_FILE
-    if not file.is_file():
-        return SentState()
-    problems: list[Problem] = []
-    shown = (Path(content.name) / SENT_FILE).as_posix()
-    document = read_yaml(file, shown, problems)
-    state: SentState | None = validate(SentState, document, problems) if document is not None else None
-    if state is None:
-        raise ContentError(problems)
-    return state
-
-
-def sent_text(state: SentState) -> str:
-    data = {
+def _data(state: SentState) -> dict[str, Any]:
+    return {
         "editions": {
             month: {
                 "sent": sending.sent.isoformat(timespec="seconds"),
@@ -95,22 +78,17 @@ def sent_text(state: SentState) -> str:
             for month, sending in state.editions.items()
         }
     }
-    return _HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
+
+
+SENT_STATE = StateFile(SENT_FILE, SentState, _HEADER, _data)
+
+
+def read_sent(content: Path) -> SentState:
+    """The recorded sendings; an empty state when the file does not exist yet. ContentError when unreadable."""
+    return SENT_STATE.read(content)
 
 
 def write_sent(content: Path, state: SentState) -> None:
     """Replace the file in one step, so an interrupted write (or a crash right after it) never leaves half a
-    record: a temporary file of its own beside it, flushed to disk, then renamed over it."""
-    file = content / SENT_FILE
-    file.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
-    try:
-        os.fchmod(handle, 0o644)  # as a file written the ordinary way, not mkstemp's owner-only
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as partial:
-            partial.write(sent_text(state))
-            partial.flush()
-            os.fsync(partial.fileno())
-        os.replace(name, file)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
+    record (coplimburg.content.state_files)."""
+    SENT_STATE.write(content, state)

@@ -7,7 +7,7 @@ the item pages were rendered, because feed items carry their page's HTML.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -15,6 +15,7 @@ from urllib.parse import quote
 import yaml
 
 from coplimburg.content.site import Site
+from coplimburg.content.sitemap import EDITION, EDITIONS, SUBSCRIBE, Page, SiteMap
 from coplimburg.feeds import formats
 from coplimburg.feeds.channels import Channel, FeedLink, FeedSettings, channels, head_links
 from coplimburg.feeds.editions import Edition, editions, email_html
@@ -25,10 +26,7 @@ from coplimburg.urls import (
     AGENDA_ICS,
     CONTACT_PATH,
     EDITIONS_PATH,
-    EDITIONS_SOURCE,
-    SUBSCRIBE_SOURCE,
     absolute,
-    edition_source,
     webcal,
 )
 
@@ -74,28 +72,31 @@ class Syndication:
     def head_links(self, page_path: str) -> list[FeedLink]:
         return head_links(self.channels, page_path)
 
-    def pages(self) -> dict[str, str]:
-        """The generated Markdown of the subscribe page, the editions index and every edition."""
-        found = {
-            SUBSCRIBE_SOURCE: _page(
-                "coppig-subscribe.html",
-                "CoPPIG volgen",
-                "Volg het nieuws, agenda en CoPyright van de CoP Limburg in een feedlezer, per e-mail of in je agenda.",
-                "subscribe",
-            ),
-            EDITIONS_SOURCE: _page(
-                "coppig-editions.html",
-                "CoPPIG: alle edities",
-                "Alle maandelijkse edities van de CoPPIG, de nieuwsbrief van de CoP Limburg, de nieuwste eerst.",
-                "editions",
-            ),
-        }
-        for edition in self.editions:
-            description = f"Het nieuws, de agenda en CoPyright van de CoP Limburg in {edition.period}."
-            found[edition_source(edition.month)] = _page(
-                "coppig-edition.html", edition.title, description, "edition", cop_month=edition.month
-            )
-        return found
+    def pages(self, site_map: SiteMap) -> dict[str, str]:
+        """The generated Markdown of the CoPPIG pages the map lists: the subscribe page, the editions index and
+        every edition."""
+        return {page.source: _PAGES[page.shows](self, page) for page in site_map.generated() if page.shows in _PAGES}
+
+    def _subscribe_page(self, page: Page) -> str:
+        return _page(
+            "coppig-subscribe.html",
+            "CoPPIG volgen",
+            "Volg het nieuws, agenda en CoPyright van de CoP Limburg in een feedlezer, per e-mail of in je agenda.",
+            "subscribe",
+        )
+
+    def _editions_page(self, page: Page) -> str:
+        return _page(
+            "coppig-editions.html",
+            "CoPPIG: alle edities",
+            "Alle maandelijkse edities van de CoPPIG, de nieuwsbrief van de CoP Limburg, de nieuwste eerst.",
+            "editions",
+        )
+
+    def _edition_page(self, page: Page) -> str:
+        edition = next(edition for edition in self.editions if edition.month == page.key)
+        description = f"Het nieuws, de agenda en CoPyright van de CoP Limburg in {edition.period}."
+        return _page("coppig-edition.html", edition.title, description, "edition", cop_month=edition.month)
 
     def page_data(self, meta: Mapping[str, Any]) -> Subscriptions | list[Edition] | Edition | None:
         """The prepared object a generated CoPPIG page displays, chosen by its front matter."""
@@ -166,6 +167,14 @@ def prepare(
         editions=editions(entries, site_url),
         newsletter=newsletter or Newsletter(),
     )
+
+
+# The CoPPIG pages of the map (coplimburg.content.sitemap) and how each is written.
+_PAGES: dict[str, Callable[[Syndication, Page], str]] = {
+    SUBSCRIBE: Syndication._subscribe_page,
+    EDITIONS: Syndication._editions_page,
+    EDITION: Syndication._edition_page,
+}
 
 
 def _page(template: str, title: str, description: str, kind: str, **meta: str) -> str:

@@ -26,7 +26,6 @@ from PIL import Image, ImageDraw
 
 from coplimburg.content.collections import COLLECTIONS
 from coplimburg.content.site import Site
-from coplimburg.dates import dutch_date, dutch_span
 from coplimburg.pages.cache import Expected, cached_file, holds
 from coplimburg.pages.card_text import (
     FONT_FILES,
@@ -40,12 +39,13 @@ from coplimburg.pages.card_text import (
     one_line,
     title_lines,
 )
-from coplimburg.urls import item_path
+from coplimburg.pages.display import display_of
+from coplimburg.urls import card_path, item_path
+from coplimburg.words import HOME_TAGLINE, KINDS
 
 WIDTH, HEIGHT = 1200, 630
 # What a cached card must be to be published (coplimburg.pages.cache); anything else is drawn again.
 EXPECTED = Expected("PNG", (WIDTH, HEIGHT))
-FOLDER = "assets/cards"
 # Bump when the drawing changes, so cached cards are drawn anew.
 DRAWING_VERSION = "3"
 # The title's sizes, largest first, and how many lines it may take (more would run into the mark).
@@ -89,11 +89,6 @@ class Card:
         return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def card_path(page_path: str) -> str:
-    """The card of a page by its URL path: 'agenda/x/' → 'assets/cards/agenda/x.png'; the home page 'index'."""
-    return f"{FOLDER}/{page_path.strip('/') or 'index'}.png"
-
-
 def site_cards(site: Site, today: dt.date, site_name: str) -> dict[str, Card]:
     """Every card of the site by the URL path of its page: the home page, the overviews and every item.
     Raises LayoutUnavailable (Dutch) on a machine that cannot draw their text right."""
@@ -103,30 +98,17 @@ def site_cards(site: Site, today: dt.date, site_name: str) -> dict[str, Card]:
 
 
 def _cards(site: Site, today: dt.date, site_name: str) -> Iterator[tuple[str, Card]]:
-    yield "", Card(card_path(""), site_name, "Community of Practice", "Lerend werken en werkend leren")
+    yield "", Card(card_path(""), site_name, KINDS["home"], HOME_TAGLINE)
     for collection in COLLECTIONS.values():
         if collection.overview:
             page = collection.overview.source.removesuffix("index.md")
-            yield page, Card(card_path(page), collection.overview.title, "Overzicht")
-    vocabularies = site.vocabularies
-    for table in site.tables.values():
-        page = item_path("tables", table.id)
-        status = "Actief" if table.status == "actief" else "Afgerond"
-        yield page, Card(card_path(page), table.page_title, "Innovatietafel", status)
-    for event in site.events.values():
-        page = item_path("events", event.id)
-        when = dutch_span(event.schedule.next_session(today).span)
-        yield page, Card(card_path(page), event.title, vocabularies.event_kinds[event.kind], when)
-    for product in site.products.values():
-        page = item_path("products", product.id)
-        kind = f"CoPyright · {vocabularies.types[product.type]}"
-        yield page, Card(card_path(page), product.title, kind, dutch_date(product.published))
-    for post in site.posts.values():
-        page = item_path("posts", post.id)
-        yield page, Card(card_path(page), post.title, "Nieuws", dutch_date(post.published))
-    for partner in site.partners.values():
-        page = item_path("partners", partner.id)
-        yield page, Card(card_path(page), partner.name, f"Partner · {vocabularies.partner_kinds[partner.kind]}")
+            yield page, Card(card_path(page), collection.overview.title, KINDS["overview"])
+    for key in COLLECTIONS:
+        display = display_of(key)
+        for item in site.items[key].values():
+            page = item_path(key, item.id)
+            kind, date = display.card(site, item, today)
+            yield page, Card(card_path(page), item.page_title, kind, date)
 
 
 def cached_all(cards: list[Card], logo: bytes, folder: Path) -> dict[str, Path]:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from coplimburg.content.collections import by_folder
 from coplimburg.content.documents import DOWNLOAD_KINDS
+from coplimburg.content.sitemap import named_file
 from coplimburg.dates import LOCALE
-from coplimburg.urls import asset_path
 
 
 @dataclass(frozen=True)
@@ -32,13 +31,10 @@ class Asset:
 
 def asset(content: Path, item_source: str, relative: str) -> Asset:
     """The published form of a path an item names (relative to the item file; checked by the loader)."""
-    item_file = content.parent / item_source
-    source = (item_file.parent / relative).resolve()
-    folder = PurePosixPath(item_source).parts[1]
-    collection = by_folder(folder)
-    assert collection is not None, f"{item_source}: not in a collection's folder"
-    inside = source.relative_to((content / folder).resolve()).as_posix()
-    return Asset(source=source, url=asset_path(collection.key, inside))
+    found = named_file(content, item_source, relative)
+    assert found is not None, f"{item_source}: {relative} leaves the collection's folder"
+    url, source = found
+    return Asset(source=source, url=url)
 
 
 def human_size(size: int) -> str:

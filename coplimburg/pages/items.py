@@ -7,11 +7,11 @@ and format dates with the Dutch filters, nothing more.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-from coplimburg.agenda.archive import Occurrence, PastSession, past, past_sessions, upcoming
+from coplimburg.agenda.archive import Occurrence, past, past_sessions, upcoming
 from coplimburg.agenda.schedule import Span
+from coplimburg.calendar.links import CalendarLinks, calendar_links
 from coplimburg.content.events import Event
 from coplimburg.content.fields import Illustrated, Item
 from coplimburg.content.posts import Post
@@ -22,13 +22,9 @@ from coplimburg.content.tables import Table
 from coplimburg.dates import dutch_date
 from coplimburg.pages.downloads import Asset, asset
 from coplimburg.pages.images import Originals, Picture, picture
+from coplimburg.pages.statuses import Badge, SessionLine, StatusNote, event_badges, session_lines, status_note
 from coplimburg.urls import item_path, table_ics
-
-STATUS_LABELS = {"gepland": "Gepland", "geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
-STATUS_NOTES = {
-    "geannuleerd": "Dit evenement gaat niet door.",
-    "verplaatst": "Dit evenement is verplaatst. De nieuwe datum staat hieronder.",
-}
+from coplimburg.words import TABLE_STATUS
 
 
 @dataclass(frozen=True)
@@ -54,9 +50,10 @@ class Download:
 class EventLine:
     """An event or one session of a series in a list."""
 
-    occurrence: Occurrence
+    occurrence: Occurrence[Event]
     url: str
     kind: str
+    badges: tuple[Badge, ...]
 
     @property
     def event(self) -> Event:
@@ -75,8 +72,8 @@ class EventLine:
 class EventView:
     event: Event
     kind: str
-    status_label: str
-    status_note: str
+    status: StatusNote | None
+    registration: str | None  # not for a cancelled event
     is_past: bool
     ends_at: str
     when: Span
@@ -84,12 +81,10 @@ class EventView:
     partners: list[Link]
     outcomes: list[Link]
     upcoming: list[EventLine]
-    past_sessions: list[PastSession]  # newest first
+    past_sessions: list[SessionLine]  # newest first
     recaps: list[Link]  # news posts that look back on it
-    sessions_total: int
-    image: Asset | None
     rhythm: str
-    calendar: Any = None
+    calendar: CalendarLinks
     picture: Picture | None = None
 
 
@@ -120,7 +115,6 @@ class ProductView:
     tables: list[Link]
     downloads: list[Download]
     presented_at: list[Link]
-    image: Asset | None
     picture: Picture | None = None
 
 
@@ -130,7 +124,15 @@ class PostView:
     categories: list[str]
     tables: list[Link]
     events: list[Link]
-    image: Asset | None
+    picture: Picture | None = None
+
+
+@dataclass(frozen=True)
+class PlainView:
+    """An item of a collection without a view of its own (coplimburg.pages.display): the item as it is, its picture
+    where it has one."""
+
+    item: Item
     picture: Picture | None = None
 
 
@@ -142,16 +144,16 @@ class PartnerView:
     upcoming: list[EventLine]
     past: list[Link]
     products: list[Link]
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class ItemViews:
     """Builds item views on demand for one build; each view reads only its own back-links."""
 
-    def __init__(self, site: Site, today: dt.date, originals: Originals) -> None:
+    def __init__(self, site: Site, today: dt.date, originals: Originals, site_url: str = "/") -> None:
         self.site = site
         self.today = today
         self.originals = originals
+        self.site_url = site_url
 
     def published(self, item: Item, relative: str) -> Asset:
         """A file the item names as the site publishes it (an image re-encoded, coplimburg.pages.images)."""
@@ -173,19 +175,20 @@ class ItemViews:
     def post_link(self, post_id: str) -> Link:
         return Link(self.site.posts[post_id].title, item_path("posts", post_id))
 
-    def line(self, occurrence: Occurrence) -> EventLine:
+    def line(self, occurrence: Occurrence[Event]) -> EventLine:
         event = occurrence.event
-        return EventLine(occurrence, item_path("events", event.id), self.site.vocabularies.event_kinds[event.kind])
+        kind = self.site.vocabularies.event_kinds[event.kind]
+        return EventLine(occurrence, item_path("events", event.id), kind, event_badges(event, occurrence.session.moved))
 
-    def event(self, event_id: str, calendar: Any = None) -> EventView:
+    def event(self, event_id: str) -> EventView:
         event = self.site.events[event_id]
         ahead = upcoming([event], self.today, per_series=None)
         plan = event.schedule
         return EventView(
             event=event,
             kind=self.site.vocabularies.event_kinds[event.kind],
-            status_label=STATUS_LABELS[event.status],
-            status_note=STATUS_NOTES.get(event.status, ""),
+            status=status_note(event),
+            registration=event.registration if event.status != "geannuleerd" else None,
             is_past=plan.is_past(self.today),
             ends_at=plan.last.span.ends_at,
             when=plan.next_session(self.today).span,
@@ -193,12 +196,10 @@ class ItemViews:
             partners=[self.partner_link(partner_id) for partner_id in event.partners],
             outcomes=[self.product_link(product_id) for product_id in event.outcomes],
             upcoming=[self.line(occurrence) for occurrence in ahead] if event.is_series else [],
-            past_sessions=list(reversed(past_sessions(event, self.today))),
+            past_sessions=session_lines(reversed(past_sessions(event, self.today))),
             recaps=[self.post_link(one) for one in self.posts_about(event_id)],
-            sessions_total=len(plan.sessions),
-            image=self.published(event, event.image) if event.image else None,
             rhythm=rhythm(event),
-            calendar=calendar,
+            calendar=calendar_links(event, self.site_url, self.today),
             picture=self.picture(event),
         )
 
@@ -215,7 +216,7 @@ class ItemViews:
             lead=self.partner_link(table.lead.organisation),
             members=[Group(label, links) for label, links in sorted(groups.items())],
             sounding_board=[site.vocabularies.sounding_board[one] for one in table.sounding_board],
-            status_label="Actief" if table.status == "actief" else "Afgerond",
+            status_label=TABLE_STATUS[table.status],
             upcoming=[self.line(occurrence) for occurrence in upcoming(events, self.today)],
             past=[self.event_link(event) for event in past(events, self.today)],
             products=[self.product_link(one) for one in site.links.products_by_table.get(table_id, [])],
@@ -241,7 +242,6 @@ class ItemViews:
             tables=[self.table_link(one) for one in product.tables],
             downloads=[Download(file.title, self.published(product, file.path)) for file in product.files],
             presented_at=[self.event_link(event) for event in presented],
-            image=self.published(product, product.image) if product.image else None,
             picture=self.picture(product),
         )
 
@@ -252,9 +252,11 @@ class ItemViews:
             categories=[self.site.vocabularies.news_categories[one] for one in post.categories],
             tables=[self.table_link(one) for one in post.tables],
             events=[self.event_link(self.site.events[one]) for one in post.events],
-            image=self.published(post, post.image) if post.image else None,
             picture=self.picture(post),
         )
+
+    def plain(self, item: Item) -> PlainView:
+        return PlainView(item, self.picture(item) if isinstance(item, Illustrated) else None)
 
     def posts_about(self, event_id: str) -> list[str]:
         """The ids of the news posts that name an event, newest first."""

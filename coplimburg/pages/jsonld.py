@@ -1,5 +1,6 @@
 """schema.org JSON-LD for search engines, as Google's rich results read it: Event, LearningResource, NewsArticle,
-Organization (the CoP on the home page, a partner on its page) and BreadcrumbList on item pages.
+Organization (the CoP on the home page, a partner on its page), CreativeWork (an item of any other collection) and
+BreadcrumbList on item pages.
 
 `images` are absolute URLs: the page's card and the item's own image where it has one."""
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from coplimburg.agenda.schedule import SESSIONS_IN_STRUCTURED_DATA, Span
 from coplimburg.content.events import Event
+from coplimburg.content.fields import Item
 from coplimburg.content.places import postal_parts, town_of, venue_address
 from coplimburg.content.posts import Post
 from coplimburg.content.products import Product
@@ -178,6 +180,24 @@ def product(site: Site, item: Product, site_url: str, images: list[str] | None =
         document["image"] = images
     if item.updated:
         document["dateModified"] = item.updated.isoformat()
+    return document
+
+
+def creative_work(item: Item, url: str, site_url: str, images: list[str]) -> dict[str, Any]:
+    """An item of a collection without a schema.org type of its own: a CreativeWork the CoP publishes."""
+    document: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "name": item.page_title,
+        "description": item.page_description,
+        "url": url,
+        "mainEntityOfPage": url,
+        "publisher": organisation(site_url),
+        "inLanguage": "nl",
+        "image": images,
+    }
+    if item.published_on:
+        document["datePublished"] = item.published_on.isoformat()
     return document
 
 

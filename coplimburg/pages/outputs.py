@@ -8,20 +8,12 @@ from dataclasses import dataclass
 
 from coplimburg.content.site import Site
 from coplimburg.pages.charts import Chart, ChartData, chart
+from coplimburg.pages.counts import Count
 from coplimburg.pages.items import Link
-from coplimburg.pages.years import NEW, UPDATED, Count, YearFigures, figures, tables_in_order
+from coplimburg.pages.statuses import ArchiveLine, archive_lines
+from coplimburg.pages.years import NEW, UPDATED, YearFigures, figures, tables_in_order
 from coplimburg.urls import OUTPUTS_PATH, item_path, year_path
-
-CHANGE_LABELS = {NEW: "Nieuw", UPDATED: "Bijgewerkt"}
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One headline number of a year: what it counts and how many."""
-
-    key: str
-    label: str
-    count: int
+from coplimburg.words import PRODUCT_CHANGE
 
 
 @dataclass(frozen=True)
@@ -30,7 +22,7 @@ class YearRow:
 
     year: int
     url: str
-    figures: list[Figure]
+    figures: list[Count]
 
 
 @dataclass(frozen=True)
@@ -52,9 +44,8 @@ class TableLine:
 @dataclass(frozen=True)
 class YearView:
     figures: YearFigures
-    headline: list[Figure]
-    event_urls: dict[str, str]
-    kinds: dict[str, str]
+    headline: list[Count]
+    events: list[ArchiveLine]  # what took place, most recent first
     products: list[ProductLine]
     posts: list[Link]
     tables: list[TableLine]
@@ -103,7 +94,7 @@ class Yearly:
         products = [
             ProductLine(
                 Link(product.title, item_path("products", product.id)),
-                CHANGE_LABELS[change],
+                PRODUCT_CHANGE[change],
                 vocabularies.types[product.type],
                 [vocabularies.audiences[key] for key in product.audiences],
             )
@@ -123,8 +114,7 @@ class Yearly:
         return YearView(
             figures=one,
             headline=headline(one),
-            event_urls={entry.event.id: item_path("events", entry.event.id) for entry in one.entries},
-            kinds=dict(vocabularies.event_kinds),
+            events=archive_lines(site, one.entries),
             products=products,
             posts=[Link(post.title, item_path("posts", post.id), post.summary) for post in reversed(one.posts)],
             tables=tables,
@@ -139,7 +129,7 @@ class Yearly:
 
     def year_charts(self, one: YearFigures) -> dict[str, Chart]:
         year = one.year
-        changes = [CHANGE_LABELS[NEW], CHANGE_LABELS[UPDATED]]
+        changes = [PRODUCT_CHANGE[NEW], PRODUCT_CHANGE[UPDATED]]
         tables = one.tables
         type_rows, type_values = _nonzero(one.products_by_type[NEW], one.products_by_type[UPDATED])
         audience_rows, audience_values = _nonzero(one.products_by_audience[NEW], one.products_by_audience[UPDATED])
@@ -269,14 +259,14 @@ class Yearly:
         ]
 
 
-def headline(one: YearFigures) -> list[Figure]:
+def headline(one: YearFigures) -> list[Count]:
     return [
-        Figure("evenementen", "Evenementen", one.events_held),
-        Figure("sessies", "Sessies", one.sessions_held),
-        Figure("geannuleerd", "Geannuleerd of vervallen", one.cancelled),
-        Figure("nieuwe-producten", "Nieuwe producten", len(one.products_new)),
-        Figure("bijgewerkte-producten", "Bijgewerkte producten", len(one.products_updated)),
-        Figure("nieuws", "Nieuwsberichten", len(one.posts)),
+        Count("evenementen", "Evenementen", one.events_held),
+        Count("sessies", "Sessies", one.sessions_held),
+        Count("geannuleerd", "Geannuleerd of vervallen", one.cancelled),
+        Count("nieuwe-producten", "Nieuwe producten", len(one.products_new)),
+        Count("bijgewerkte-producten", "Bijgewerkte producten", len(one.products_updated)),
+        Count("nieuws", "Nieuwsberichten", len(one.posts)),
     ]
 
 

@@ -1,4 +1,5 @@
-"""Views of the overview pages: the tables, the agenda with its archive, the CoPyright catalogue, the news."""
+"""Views of the overview pages: the tables, the agenda with its archive, the CoPyright catalogue, the news, and the
+generic list of any other collection's items."""
 
 from __future__ import annotations
 
@@ -8,13 +9,17 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from coplimburg.agenda.archive import YearArchive, archive, upcoming
+from coplimburg.agenda.archive import archive, upcoming
 from coplimburg.calendar.links import webcal
 from coplimburg.content.products import Product
 from coplimburg.content.site import Site
+from coplimburg.content.sitedata import Edition
 from coplimburg.content.tables import Table
+from coplimburg.pages.counts import Count
 from coplimburg.pages.items import EventLine, ItemViews, Link
+from coplimburg.pages.statuses import ArchiveLine, archive_lines
 from coplimburg.urls import AGENDA_ICS, item_path, year_path
+from coplimburg.words import TABLE_STATUS
 
 
 @dataclass(frozen=True)
@@ -27,21 +32,21 @@ class TableRow:
 
 
 @dataclass(frozen=True)
-class AgendaView:
-    upcoming: list[EventLine]
-    archive: list[YearArchive]
-    links: dict[str, str]
-    kinds: dict[str, str]
-    year_pages: dict[int, str]
-    ics: str
-    subscribe: str
+class ArchiveYear:
+    """One year of the agenda's archive: its programme editions and what took place."""
+
+    year: int
+    editions: list[Edition]
+    lines: list[ArchiveLine]
+    page: str  # the year's own page
 
 
 @dataclass(frozen=True)
-class FacetOption:
-    value: str
-    label: str
-    count: int
+class AgendaView:
+    upcoming: list[EventLine]
+    archive: list[ArchiveYear]
+    ics: str
+    subscribe: str
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ class Facet:
 
     name: str
     legend: str
-    options: list[FacetOption]
+    options: list[Count]
 
 
 @dataclass(frozen=True)
@@ -90,7 +95,7 @@ def tables(site: Site) -> list[TableRow]:
                 url=item_path("tables", table.id),
                 lead_role=table.lead.role,
                 lead_organisation=site.partners[table.lead.organisation].name,
-                status_label="Actief" if table.status == "actief" else "Afgerond",
+                status_label=TABLE_STATUS[table.status],
             )
         )
     return rows
@@ -98,16 +103,13 @@ def tables(site: Site) -> list[TableRow]:
 
 def agenda(site: Site, items: ItemViews, today: dt.date, site_url: str) -> AgendaView:
     events = site.events.values()
-    archive_years = archive(events, site.programme, today)
-    event_urls = {
-        entry.event.id: item_path("events", entry.event.id) for year in archive_years for entry in year.entries
-    }
+    archive_years = [
+        ArchiveYear(year.year, year.editions, archive_lines(site, year.entries), year_path(year.year))
+        for year in archive(events, site.programme, today)
+    ]
     return AgendaView(
         upcoming=[items.line(occurrence) for occurrence in upcoming(events, today)],
         archive=archive_years,
-        links=event_urls,
-        kinds=dict(site.vocabularies.event_kinds),
-        year_pages={year.year: year_path(year.year) for year in archive_years},
         ics=AGENDA_ICS,
         subscribe=webcal(site_url, AGENDA_ICS),
     )
@@ -127,7 +129,7 @@ def catalogue(site: Site) -> CatalogueView:
     facets = []
     for name, legend, labels, values_of in facet_specs:
         counts = Counter(value for product in products for value in values_of(product))
-        options = [FacetOption(value, label, counts[value]) for value, label in labels.items() if counts[value]]
+        options = [Count(value, label, counts[value]) for value, label in labels.items() if counts[value]]
         facets.append(Facet(name, legend, options))
     entries = [
         CatalogueEntry(
@@ -144,6 +146,28 @@ def catalogue(site: Site) -> CatalogueView:
 def news(site: Site, limit: int | None = None) -> list[PostLine]:
     posts = sorted(site.posts.values(), key=lambda post: (post.published, post.id), reverse=True)
     return [PostLine(post.title, item_path("posts", post.id), post.published, post.summary) for post in posts[:limit]]
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    """An item in the generic overview of a collection."""
+
+    title: str
+    url: str
+    summary: str
+    published: dt.date | None
+
+
+def listing(site: Site, collection: str) -> list[ItemLine]:
+    """The generic overview of a collection: every item, newest first where items have a `published` date, else by
+    title."""
+    lines = [
+        ItemLine(
+            item.page_title, item_path(collection, item.id), item.page_description, getattr(item, "published", None)
+        )
+        for item in site.items[collection].values()
+    ]
+    return sorted(lines, key=lambda line: (-(line.published or dt.date.min).toordinal(), line.title))
 
 
 def newest_products(site: Site, limit: int) -> list[Link]:

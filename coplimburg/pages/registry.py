@@ -1,22 +1,26 @@
-"""Which view each generated page displays: one registry per build, looked up by the page's front matter."""
+"""Which view each generated page displays: one registry per build, looked up by the page's front matter.
+
+An item page shows what its collection's display names (coplimburg.pages.display); an overview or year page the
+page view its `cop_view` names in `PAGE_VIEWS`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import Any
 
-from coplimburg.calendar.links import calendar_links
 from coplimburg.content.collections import COLLECTIONS
 from coplimburg.content.site import Site
 from coplimburg.pages import jsonld, overviews
-from coplimburg.pages.cards import card_path
+from coplimburg.pages.display import display_of
 from coplimburg.pages.downloads import asset
+from coplimburg.pages.generate import OVERVIEW_KEY
 from coplimburg.pages.images import Originals
 from coplimburg.pages.items import ItemViews
 from coplimburg.pages.outputs import Yearly
-from coplimburg.urls import absolute, item_path, section_path
+from coplimburg.urls import absolute, card_path, item_path, section_path
 
 
 class PageViews:
@@ -24,62 +28,45 @@ class PageViews:
         self.site = site
         self.today = today
         self.site_url = site_url
-        self.items = ItemViews(site, today, originals)
+        self.items = ItemViews(site, today, originals, site_url)
         # A Jinja environment of the theme, set by the hook, for macros that render partials.
         self.env: Any = None
+        self._shown: dict[tuple[str, str], Any] = {}
 
     @cached_property
     def yearly(self) -> Yearly:
         return Yearly(self.site, self.today)
 
-    @cached_property
-    def overviews(self) -> dict[str, Any]:
-        site = self.site
-        return {
-            "tables": overviews.tables(site),
-            "agenda": overviews.agenda(site, self.items, self.today, self.site_url),
-            "catalogue": overviews.catalogue(site),
-            "news": overviews.news(site),
-            "years": self.yearly.index(),
-            "outputs": self.yearly.outputs(),
-        }
+    def page_view(self, meta: Mapping[str, Any]) -> Any:
+        """The view of an overview or year page, made once per build."""
+        view, about = str(meta["cop_view"]), str(meta.get(OVERVIEW_KEY) or meta.get("cop_year") or "")
+        if (view, about) not in self._shown:
+            self._shown[(view, about)] = PAGE_VIEWS[view](self, meta)
+        return self._shown[(view, about)]
 
     def context_for(self, meta: Mapping[str, Any], is_homepage: bool = False) -> dict[str, Any]:
-        """The template variables of a page: `cop` (its view) and `cop_ld` (its JSON-LD documents, maybe none).
-
-        A collection without a view of its own here shows its item as it is (`cop` is the model)."""
-        if meta.get("cop_view") == "year":
-            return {"cop": self.yearly.year(int(meta["cop_year"])), "cop_ld": None}
+        """The template variables of a page: `cop` (its view) and `cop_ld` (its JSON-LD documents, maybe none)."""
         if "cop_view" in meta:
-            return {"cop": self.overviews.get(meta["cop_view"]), "cop_ld": []}
+            return {"cop": self.page_view(meta), "cop_ld": []}
         collection, item_id = meta.get("cop_collection"), str(meta.get("cop_id", ""))
         site, site_url = self.site, self.site_url
         if not collection or collection not in site.items:
             return {"cop": None, "cop_ld": [jsonld.home(site, site_url)] if is_homepage else []}
+        display = display_of(str(collection))
+        item = site.items[collection][item_id]
         trail = [jsonld.breadcrumbs(site_url, self.trail(str(collection), item_id))]
-        images = self.images(str(collection), item_id)
-        if collection == "events":
-            event = site.events[item_id]
-            links = calendar_links(event, site_url, self.today)
-            return {
-                "cop": self.items.event(item_id, links),
-                "cop_ld": [jsonld.event(site, event, site_url, self.today, images), *trail],
-            }
-        if collection == "products":
-            product = site.products[item_id]
-            return {
-                "cop": self.items.product(item_id),
-                "cop_ld": [jsonld.product(site, product, site_url, images), *trail],
-            }
-        if collection == "tables":
-            return {"cop": self.items.table(item_id), "cop_ld": trail}
-        if collection == "posts":
-            post = site.posts[item_id]
-            return {"cop": self.items.post(item_id), "cop_ld": [jsonld.news_article(post, site_url, images), *trail]}
-        if collection == "partners":
-            view = self.items.partner(item_id)
-            return {"cop": view, "cop_ld": [jsonld.partner(view.partner, site_url, view.kind), *trail]}
-        return {"cop": site.items[collection][item_id], "cop_ld": trail}
+        document = display.json_ld(self.items, item, self.images(str(collection), item_id))
+        return {"cop": display.view(self.items, item), "cop_ld": [document, *trail] if document else trail}
+
+    def shared_date(self, meta: Mapping[str, Any]) -> dt.date | None:
+        """The date a shared link of the page carries: an item's `published` date when its display calls it an
+        article."""
+        collection, item_id = str(meta.get("cop_collection", "")), str(meta.get("cop_id", ""))
+        item = self.site.items.get(collection, {}).get(item_id)
+        if item is None or not display_of(collection).article:
+            return None
+        published: dt.date = item.published
+        return published
 
     def trail(self, collection: str, item_id: str) -> list[tuple[str, str]]:
         """The breadcrumbs of an item page below Home: its section's overview, then the item."""
@@ -95,3 +82,17 @@ class PageViews:
         if getattr(item, "image", None):
             found.append(absolute(self.site_url, asset(self.site.content, item.source, item.image).url))
         return found
+
+
+# The views of generated pages that are no item page, by their `cop_view`: each collection's overview (the
+# declaration's `Overview.view`; `list` is the generic one) and the year pages.
+PAGE_VIEWS: dict[str, Callable[[PageViews, Mapping[str, Any]], Any]] = {
+    "tables": lambda views, meta: overviews.tables(views.site),
+    "agenda": lambda views, meta: overviews.agenda(views.site, views.items, views.today, views.site_url),
+    "catalogue": lambda views, meta: overviews.catalogue(views.site),
+    "news": lambda views, meta: overviews.news(views.site),
+    "list": lambda views, meta: overviews.listing(views.site, str(meta[OVERVIEW_KEY])),
+    "years": lambda views, meta: views.yearly.index(),
+    "outputs": lambda views, meta: views.yearly.outputs(),
+    "year": lambda views, meta: views.yearly.year(int(meta["cop_year"])),
+}

@@ -13,7 +13,7 @@ from typing import Any
 
 from coplimburg.content.collections import COLLECTIONS
 from coplimburg.content.site import Site
-from coplimburg.dates import dutch_date
+from coplimburg.pages.display import display_of
 
 # Pages that are not an item of a collection: the CoP's own pages, overviews and CoPPIG pages.
 PAGE_KIND = "pagina"
@@ -48,20 +48,11 @@ class SearchEntry:
 
 
 def search_entry(site: Site, today: dt.date, meta: Mapping[str, Any]) -> SearchEntry:
-    """The search entry of a page, chosen by its front matter like its view (coplimburg.pages.registry)."""
+    """The search entry of a page, chosen by its front matter like its view (coplimburg.pages.registry): an item is
+    of its collection's kind, with the date its display gives."""
     key, item_id = meta.get("cop_collection"), str(meta.get("cop_id", ""))
     collection = COLLECTIONS.get(str(key)) if key else None
     if collection is None:
         return SearchEntry(PAGE_KIND)
-    if key == "events":
-        plan = site.events[item_id].schedule
-        return SearchEntry(
-            collection.search_kind,
-            dutch_date(plan.next_session(today).span.first_day),
-            plan.last.span.ends_at,
-        )
-    if key == "products":
-        return SearchEntry(collection.search_kind, dutch_date(site.products[item_id].published))
-    if key == "posts":
-        return SearchEntry(collection.search_kind, dutch_date(site.posts[item_id].published))
-    return SearchEntry(collection.search_kind)
+    date, ends = display_of(collection.key).search(site.items[collection.key][item_id], today)
+    return SearchEntry(collection.search_kind, date, ends)

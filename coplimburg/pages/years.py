@@ -11,28 +11,20 @@ in the year of its last update ("bijgewerkt"); items dated after the build date 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from coplimburg.agenda.archive import ArchiveEntry, by_year
+from coplimburg.content.events import Event
 from coplimburg.content.posts import Post
 from coplimburg.content.products import Product
 from coplimburg.content.site import Site
 from coplimburg.content.sitedata import Edition
+from coplimburg.content.sitemap import site_years
 from coplimburg.content.tables import Table
+from coplimburg.pages.counts import Count, counts
 from coplimburg.pages.overviews import table_order
 
 NEW, UPDATED = "nieuw", "bijgewerkt"
-
-
-@dataclass(frozen=True)
-class Count:
-    """How many of one thing: `key` is the vocabulary or table id, `label` what readers see."""
-
-    key: str
-    label: str
-    count: int
 
 
 @dataclass(frozen=True)
@@ -58,7 +50,7 @@ class TableYear:
 class YearFigures:
     year: int
     editions: list[Edition]
-    entries: list[ArchiveEntry]  # events with their sessions of the year, most recent first
+    entries: list[ArchiveEntry[Event]]  # events with their sessions of the year, most recent first
     events_held: int
     sessions_held: int
     cancelled: int
@@ -72,30 +64,14 @@ class YearFigures:
     tables: list[TableYear]
 
 
-def year_range(site: Site, today: dt.date) -> list[int]:
-    """From the first year anything took place, was published or was programmed, to the build year."""
-    years = {today.year}
-    years |= {session.span.first_day.year for event in site.events.values() for session in event.schedule.sessions}
-    years |= {product.published.year for product in site.products.values()}
-    years |= {post.published.year for post in site.posts.values()}
-    years |= {edition.year for edition in site.programme}
-    return list(range(min(years), today.year + 1))
-
-
 def figures(site: Site, today: dt.date) -> list[YearFigures]:
-    """The figures of every year of `year_range`, oldest first."""
+    """The figures of every year with a year page (coplimburg.content.sitemap.site_years), oldest first."""
     entries = by_year(site.events.values(), today)
-    return [_year(site, year, entries.get(year, []), today) for year in year_range(site, today)]
+    return [_year(site, year, entries.get(year, []), today) for year in site_years(site, today)]
 
 
 def tables_in_order(site: Site) -> list[Table]:
     return sorted(site.tables.values(), key=table_order)
-
-
-def counts(labels: Mapping[str, str], counted: Iterable[str]) -> list[Count]:
-    """A count for every id of a vocabulary (zeros included), in the vocabulary's order."""
-    found = Counter(counted)
-    return [Count(key, label, found[key]) for key, label in labels.items()]
 
 
 def changed_in(product: Product, year: int, today: dt.date) -> str | None:
@@ -109,7 +85,7 @@ def changed_in(product: Product, year: int, today: dt.date) -> str | None:
     return None
 
 
-def _year(site: Site, year: int, entries: list[ArchiveEntry], today: dt.date) -> YearFigures:
+def _year(site: Site, year: int, entries: list[ArchiveEntry[Event]], today: dt.date) -> YearFigures:
     vocabularies = site.vocabularies
     held = [(entry.event, session) for entry in entries for session in entry.held]
     changed: dict[str, list[Product]] = {NEW: [], UPDATED: []}
