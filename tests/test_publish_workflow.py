@@ -197,8 +197,8 @@ def _fake_ssh(tmp_path: Path, remote: Path) -> Path:
     script.write_text(
         "#!/bin/sh\n"
         f'printf "%s\\n" "$*" >> {calls}\n'
-        'for last; do :; done\n'
-        'verb=${last%% *}\n'
+        "for last; do :; done\n"
+        "verb=${last%% *}\n"
         f'exec git "${{verb#git-}}" {remote}\n',
         encoding="utf-8",
     )
