@@ -24,8 +24,9 @@ imports MkDocs. The events, in the order MkDocs fires them:
   of Python's cyclic garbage collector for the rest of the build (coplimburg.heap).
 - on_page_markdown (mkdocs-macros, docs/ pages with `render_macros: true`): `macro()` renders an editor macro and
   holds its HTML behind a placeholder (coplimburg.pages.bodies).
-- on_page_content: front-matter text is escaped; `body()` passes the rendered body through the allow-list and
-  puts the macros' HTML back; `capture()` keeps each item page's cleaned HTML, which feed items carry.
+- on_page_content: front-matter text is escaped; `body()` passes the rendered body through the allow-list, writes
+  its site-path links relative to the page and puts the macros' HTML back; `capture()` keeps each item page's
+  cleaned HTML, which feed items carry.
 - on_page_context: the cleaned page body is marked as HTML; `page_context()` gives a page's template its
   view, JSON-LD, sharing meta tags, feed links and search entry (coplimburg.pages.search).
 - on_post_build: Pagefind indexes the written pages for search (coplimburg.pages.search_index) while
@@ -174,9 +175,10 @@ class Build:
         """Editor macro `name` on `page` (a docs/ page): a placeholder for its HTML, which `body()` puts back."""
         return self.held.hold(macros.render(self.views, page, name, *arguments))
 
-    def body(self, html: str) -> str:
-        """A page body as MkDocs rendered it from Markdown, through the allow-list, with our macros' HTML back."""
-        return self.held.restore(clean_body(html))
+    def body(self, html: str, page: str) -> str:
+        """A page body as MkDocs rendered it from Markdown, through the allow-list, its site paths relative to the
+        page at URL path `page`, with our macros' HTML back."""
+        return self.held.restore(clean_body(html, page))
 
     def capture(self, meta: Mapping[str, Any], html: str) -> None:
         """Keep an item page's rendered HTML for its feed entry."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import posixpath
+from urllib.parse import urlsplit, urlunsplit
+
 from coplimburg.content.collections import COLLECTIONS
 
 # Collection → folder on the site (declared with the collection). Ids are permanent, so these paths are too.
@@ -37,6 +40,18 @@ def event_ics(event_id: str) -> str:
 
 def table_ics(table_id: str) -> str:
     return f"innovatietafels/{table_id}.ics"
+
+
+def relative_to(page: str, target: str) -> str:
+    """A site path as editors write it ('/agenda/x/#programma') as a link from the page at URL path `page`
+    ('agenda/y/', '' for the home page): it then reaches its page at any address the site is served from, a
+    `…github.io/<repository>/` folder included."""
+    parts = urlsplit(target)
+    folder = "/" + page if page.endswith("/") or not page else posixpath.dirname("/" + page)
+    path = posixpath.relpath("/" + parts.path.lstrip("/"), folder)
+    if parts.path.endswith("/") and not path.endswith("/"):
+        path = "./" if path == "." else path + "/"
+    return urlunsplit(("", "", path, parts.query, parts.fragment))
 
 
 def absolute(site_url: str, path: str) -> str:

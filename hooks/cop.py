@@ -72,6 +72,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if not _process.get("serving"):
             raise PluginError(str(error)) from None
         return _show_problems(config, error)
+    # Site-path links in bodies are the documented way to link; build.body() writes them relative to their page,
+    # so MkDocs' English advice to write `.md` paths instead (which `cop check` refuses) is wrong here.
+    config.validation.links.absolute_links = logging.DEBUG
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: tie it to the one build date.
     os.environ["SOURCE_DATE_EPOCH"] = str(build.epoch)
     build.views.env = html_environment(config.theme.get_env(), keep_compiled=True)  # macros: before on_env
@@ -121,7 +124,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     build = _build(config)
     if build is None:  # the preview's problem list
         return clean_body(html)
-    html = build.body(html)
+    html = build.body(html, page.url)
     build.capture(page.meta, html)
     return html
 
