@@ -41,6 +41,9 @@ BUILD_KEY = "cop_build"
 # rebuilds), and the staging folder of a build and its lock (for on_build_error, which gets no config).
 _process: dict[str, Path | bool | SiteLock] = {}
 log = logging.getLogger("mkdocs.plugins.cop")
+# mkdocs-macros reports at INFO, on every build, which module and macros it found: lines that bury the ones that
+# matter to an editor. Its warnings and errors still show.
+logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 # The page sources of the last good build: the problem list is shown at each of them (coplimburg.editors.preview).
 _last_pages: list[str] = []
 
