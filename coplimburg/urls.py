@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from coplimburg.content.collections import COLLECTIONS
 
@@ -54,9 +54,15 @@ def relative_to(page: str, target: str) -> str:
     return urlunsplit(("", "", path, parts.query, parts.fragment))
 
 
+# What a path segment may hold as it is (RFC 3986 pchar); anything else, such as the space of a file name, is
+# percent-encoded. Paths here are never encoded yet: they come from ids and the names of files in content/.
+_PATH_SAFE = "/:@!$&'()*+,;=~"
+
+
 def absolute(site_url: str, path: str) -> str:
-    """An absolute URL on the site for a root-relative path (no '..' or scheme: plain joining suffices)."""
-    return site_url.rstrip("/") + "/" + path.lstrip("/")
+    """An absolute URL on the site for a root-relative path (no '..' or scheme: plain joining suffices), the path
+    percent-encoded where it holds what a URL may not, such as a space in a file name."""
+    return site_url.rstrip("/") + "/" + quote(path.lstrip("/"), safe=_PATH_SAFE)
 
 
 # What the CoP did per year (coplimburg.pages.outputs): a page per year, their index, and all years in charts.

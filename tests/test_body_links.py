@@ -9,9 +9,8 @@ from urllib.parse import urljoin
 
 import pytest
 from pages import content, page
-from sitebuild import REPO, SAMPLE, build_site
+from sitebuild import build_site, copy_sample
 
-from bench.synthetic import copy_parts
 from coplimburg.content.loader import load
 from coplimburg.problems import ContentError
 
@@ -143,10 +142,7 @@ SITE_PATHS = "[de agenda](/agenda/) [tafel 3](/innovatietafels/tafel-3/#programm
 def folder_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """The sample project served from a folder, with site-path links in an item body and in a docs/ page, built
     once: the site and what the build printed."""
-    root = tmp_path_factory.mktemp("folder") / "repo"
-    copy_parts(REPO, root, ("overrides", "hooks"))
-    project = root / "tests" / "sample"
-    copy_parts(SAMPLE, project, ("content", "docs", "mkdocs.yml"))
+    project = copy_sample(tmp_path_factory.mktemp("folder") / "repo")
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace("https://www.communityofpracticelimburg.nl/", FOLDER_SITE_URL),

@@ -300,6 +300,18 @@ def test_an_item_image_becomes_an_enclosure_and_an_image_with_alt_text(content: 
     assert json.loads(files["feed.json"])["items"][0]["image"] == image_url
 
 
+def test_an_image_whose_file_name_has_a_space_is_named_by_a_percent_encoded_address(
+    content: Callable[..., Path],
+) -> None:
+    root = content(news={"foto.md": post(image="images/Campus foto.JPG", image_alt="Het campusplein")})
+    (root / "news/images").mkdir()
+    Image.new("RGB", (40, 30), (0, 121, 107)).save(root / "news/images/Campus foto.JPG", format="JPEG")
+    files = outputs(root)
+    image_url = SITE_URL + "coppig/nieuws/images/Campus%20foto.JPG"
+    assert [link.href for link in parsed(files["feed.xml"]).entries[0].enclosures] == [image_url]
+    assert json.loads(files["feed.json"])["items"][0]["image"] == image_url
+
+
 def test_the_rendered_page_html_is_used_with_links_made_absolute_and_active_content_dropped(
     content: Callable[..., Path],
 ) -> None:
