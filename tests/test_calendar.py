@@ -15,7 +15,7 @@ from sitebuild import SAMPLE
 
 from coplimburg.calendar.ics import calendar_files, event_uid
 from coplimburg.calendar.links import calendar_links
-from coplimburg.calendar.state import STATE_FILE, AgendaState, read_state, revise
+from coplimburg.calendar.state import STATE_FILE, AgendaState, read_state, revise, write_state
 from coplimburg.calendar.timezone import _agrees, _eu_rule
 from coplimburg.content.loader import load
 from coplimburg.editors.agenda_command import update_agenda_state
@@ -148,7 +148,7 @@ def test_editing_an_events_time_raises_sequence_and_last_modified_but_not_for_a_
 def test_cop_agenda_records_the_state_and_cop_check_only_warns_when_it_is_behind(content, capsys, monkeypatch):
     folder = content(events={"afstemming.md": event_text()})
     assert main(["check", "--content", str(folder)]) == 0
-    assert "Waarschuwing" in capsys.readouterr().out
+    assert "Geen actie nodig" in capsys.readouterr().out
     monkeypatch.setenv("COP_BUILD_DATE", "2026-02-01")
     assert update_agenda_state(folder) == 0
     assert read_state(folder).events["afstemming"].sequence == 0
@@ -158,8 +158,23 @@ def test_cop_agenda_records_the_state_and_cop_check_only_warns_when_it_is_behind
     assert (revision.sequence, revision.modified) == (1, dt.date(2026, 2, 1))
     capsys.readouterr()
     assert main(["check", "--content", str(folder)]) == 0
-    assert "Waarschuwing" not in capsys.readouterr().out
+    assert "Geen actie nodig" not in capsys.readouterr().out
     assert (folder / STATE_FILE).is_file()
+
+
+def test_the_note_that_the_agenda_state_is_behind_says_first_that_the_editor_need_not_act(content, capsys):
+    folder = content(events={"afstemming.md": event_text(), "nieuw.md": event_text(title="Nieuw")})
+    write_state(folder, revise(load(folder).events, AgendaState(), TODAY))
+    (folder / "events" / "afstemming.md").write_text(event_text(location="Zuyd, Heerlen"))
+    (folder / "events" / "later.md").write_text(event_text(title="Later"))
+    (folder / "events" / "nog-later.md").write_text(event_text(title="Nog later"))
+    assert main(["check", "--content", str(folder)]) == 0
+    [note] = [line for line in capsys.readouterr().out.splitlines() if "agenda-state.yml" in line]
+    assert note == (
+        f"Geen actie nodig: {(folder / STATE_FILE).as_posix()} kent de nieuwe evenementen later, nog-later en de "
+        "wijziging van afstemming nog niet; bij het publiceren werkt `cop agenda` dit vanzelf bij, zodat agenda-apps "
+        "de wijziging overnemen."
+    )
 
 
 def test_dutch_diacritics_and_long_lines_survive_the_round_trip(content):

@@ -31,7 +31,7 @@ from coplimburg.content.sitemap import (
     url_of,
 )
 from coplimburg.content.source import Document
-from coplimburg.problems import Problem
+from coplimburg.problems import Problem, suggestion
 from coplimburg.urls import item_source
 
 HOW_TO = "link naar een item met zijn sitepad, zoals [tekst](/agenda/<id>/)"
@@ -186,9 +186,8 @@ def _from_file(path: str, file: str | None, site: SiteMap) -> str:
 
 
 def nearest(found: str, candidates: list[str]) -> str:
-    """'; bedoelde je X?' with the one closest candidate, only when it is close."""
-    match = difflib.get_close_matches(found, candidates, n=1, cutoff=0.75)
-    return f"; bedoelde je {match[0]}?" if match else ""
+    """'; bedoelde je X?' with the one closest candidate, only when it is close (coplimburg.problems.suggestion)."""
+    return suggestion(found, candidates, limit=1)
 
 
 def _is_file(path: str) -> bool:

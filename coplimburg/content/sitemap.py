@@ -88,6 +88,10 @@ def site_map(content: Path, documents: Mapping[str, list[Document]], ids: Mappin
                 site.files.add(f"innovatietafels/{Path(document.path).stem}.ics")
             if key == "posts" and isinstance(document.data, dict) and document.data.get("published"):
                 site.pages[edition_source(str(document.data["published"])[:7])] = None
+    # An item whose file could not be read is a page all the same (its headings unknown until it can be read).
+    for key in FILE_COLLECTIONS:
+        for item_id in ids.get(key, ()):
+            site.pages.setdefault(item_source(key, item_id), None)
     site.pages[SUBSCRIBE_SOURCE] = None
     site.pages[EDITIONS_SOURCE] = None
     # The year pages run from the first year with content to the build year (coplimburg.pages.years).

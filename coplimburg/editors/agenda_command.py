@@ -48,11 +48,16 @@ def agenda_state_warning(site: Site) -> int:
         print(error, file=sys.stderr)
         return 1
     shown = (site.content / STATE_FILE).as_posix()
-    changed = behind(site.events, state)
-    if changed:
+    if behind_ids := behind(site.events, state):
+        new = [event_id for event_id in behind_ids if event_id not in state.events]
+        changed = [event_id for event_id in behind_ids if event_id in state.events]
+        noun = "het nieuwe evenement" if len(new) == 1 else "de nieuwe evenementen"
+        parts = [f"{noun} {_listed(new)}"] if new else []
+        parts += [f"de wijziging van {_listed(changed)}"] if changed else []
+        # Said first, so an editor reading a green check knows this line asks nothing of them.
         print(
-            f"Waarschuwing: {shown} loopt achter voor {_listed(changed)}; "
-            "bij het publiceren werkt `cop agenda` dit vanzelf bij (je kunt het ook zelf draaien)."
+            f"Geen actie nodig: {shown} kent {' en '.join(parts)} nog niet; bij het publiceren werkt `cop agenda` "
+            "dit vanzelf bij, zodat agenda-apps de wijziging overnemen."
         )
     if missing := unknown(site.events, state):
         print(
