@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from coplimburg.agenda.archive import YearArchive, archive, upcoming
 from coplimburg.calendar.links import webcal
+from coplimburg.content.collections import PRODUCTS
 from coplimburg.content.products import Product
 from coplimburg.content.site import Site
 from coplimburg.content.tables import Table
@@ -65,6 +66,14 @@ class CatalogueEntry:
 class CatalogueView:
     facets: list[Facet]
     entries: list[CatalogueEntry]
+    # How the count names one entry and more (the collection's own words); cop.js counts with them too.
+    one: str
+    many: str
+
+    @property
+    def count(self) -> str:
+        """'1 product', '5 producten'."""
+        return f"{len(self.entries)} {self.one if len(self.entries) == 1 else self.many}"
 
 
 @dataclass(frozen=True)
@@ -138,7 +147,7 @@ def catalogue(site: Site) -> CatalogueView:
         )
         for product in products
     ]
-    return CatalogueView(facets=facets, entries=entries)
+    return CatalogueView(facets=facets, entries=entries, one=PRODUCTS.name, many=PRODUCTS.plural)
 
 
 def news(site: Site, limit: int | None = None) -> list[PostLine]:
