@@ -2,7 +2,10 @@
    1. Events that ended after the site was built move out of "komende bijeenkomsten".
    2. The CoPyright catalogue filters narrow the list, show the count and keep the URL in step; each option
       counts the products it would give combined with the options ticked in the other filters, and each group
-      says how many of its options are ticked (a closed group on a phone too). */
+      says how many of its options are ticked (a closed group on a phone too).
+   3. No shortcut of a single key (WCAG 2.1.4): the theme turns p and n (and "," and ".") into "previous page" and
+      "next page" through a keydown listener on window; a key typed anywhere stops at the document instead, so it
+      only ever does what a key does in a browser. Search has Ctrl+K (search.js). */
 (function () {
   "use strict";
 
@@ -121,6 +124,11 @@
     form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
     apply(false);
   }
+
+  document.addEventListener("keydown", function (event) {
+    var single = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (single) event.stopPropagation();
+  });
 
   function start() {
     moveSessionsThatPassed(Date.now());
