@@ -8,9 +8,10 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from coplimburg.agenda.archive import YearArchive, archive, upcoming
+from coplimburg.agenda.archive import PastSession, YearArchive, archive, recent, upcoming
 from coplimburg.calendar.links import webcal
 from coplimburg.content.collections import PRODUCTS
+from coplimburg.content.events import Event
 from coplimburg.content.products import Product
 from coplimburg.content.site import Site
 from coplimburg.content.tables import Table
@@ -28,11 +29,21 @@ class TableRow:
 
 
 @dataclass(frozen=True)
+class PastLine:
+    """An event in the agenda's recent past, with its latest session."""
+
+    event: Event
+    session: PastSession
+    url: str
+    kind: str
+
+
+@dataclass(frozen=True)
 class AgendaView:
     upcoming: list[EventLine]
+    # What took place lately; the archive links the year pages, which list the rest.
+    recent: list[PastLine]
     archive: list[YearArchive]
-    links: dict[str, str]
-    kinds: dict[str, str]
     year_pages: dict[int, str]
     ics: str
     subscribe: str
@@ -108,14 +119,15 @@ def tables(site: Site) -> list[TableRow]:
 def agenda(site: Site, items: ItemViews, today: dt.date, site_url: str) -> AgendaView:
     events = site.events.values()
     archive_years = archive(events, site.programme, today)
-    event_urls = {
-        entry.event.id: item_path("events", entry.event.id) for year in archive_years for entry in year.entries
-    }
+    kinds = site.vocabularies.event_kinds
+    past = [
+        PastLine(event, session, item_path("events", event.id), kinds[event.kind])
+        for event, session in recent(events, today)
+    ]
     return AgendaView(
         upcoming=[items.line(occurrence) for occurrence in upcoming(events, today)],
+        recent=past,
         archive=archive_years,
-        links=event_urls,
-        kinds=dict(site.vocabularies.event_kinds),
         year_pages={year.year: year_path(year.year) for year in archive_years},
         ics=AGENDA_ICS,
         subscribe=webcal(site_url, AGENDA_ICS),
