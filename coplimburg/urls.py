@@ -88,6 +88,8 @@ FEED_TYPES = {
     "json": "application/feed+json",
 }
 LOGO = "assets/images/cop-logo.png"
+# How a browser shows an RSS or Atom feed (overrides/assets/stylesheets/feed.css, coplimburg.feeds.readable).
+FEED_STYLESHEET = "assets/stylesheets/feed.css"
 
 # CoPPIG, the newsletter: how to subscribe, the monthly editions and their e-mail versions.
 SUBSCRIBE_SOURCE = "coppig/abonneren.md"
