@@ -30,9 +30,9 @@ imports MkDocs. The events, in the order MkDocs fires them:
 - on_page_context: the cleaned page body is marked as HTML; `page_context()` gives a page's template its
   view, JSON-LD, sharing meta tags, feed links and search entry (coplimburg.pages.search).
 - on_post_build: Pagefind indexes the written pages for search (coplimburg.pages.search_index) while
-  `outputs()` collects the calendars, feeds and e-mail editions from the worker; when the index is complete
-  the adapter writes the outputs, and the staging folder the build went into replaces site/ in one step
-  (coplimburg.output.publish); then the lock is released.
+  `outputs()` collects the calendars, feeds and e-mail editions from the worker (and adds robots.txt); when the
+  index is complete the adapter writes the outputs, and the staging folder the build went into replaces site/ in
+  one step (coplimburg.output.publish); then the lock is released.
 - on_build_error: the staging folder is discarded and the lock released; site/ keeps the previous build, whole.
 - on_serve: (adapter only) the preview answers only requests addressed to 127.0.0.1 or localhost
   (coplimburg.editors.local_only).
@@ -61,10 +61,11 @@ from coplimburg.pages.escaping import as_text
 from coplimburg.pages.filters import FILTERS
 from coplimburg.pages.generate import assets, pages, yearly_pages
 from coplimburg.pages.registry import PageViews
+from coplimburg.pages.robots import robots_txt
 from coplimburg.pages.search import KINDS, search_entry
 from coplimburg.published import published
 from coplimburg.settings import Settings
-from coplimburg.urls import LOGO, absolute
+from coplimburg.urls import LOGO, ROBOTS, absolute
 
 __all__ = ["FILTERS", "GLOBALS", "LOGO", "Build"]
 # Template globals every page may use, the 404 page included.
@@ -211,13 +212,14 @@ class Build:
         )
 
     def outputs(self) -> dict[str, bytes]:
-        """Every file that is not a page by output path: feeds, e-mail editions and calendars; run after every
-        item page was rendered."""
+        """Every file that is not a page by output path: feeds, e-mail editions, calendars and robots.txt; run after
+        every item page was rendered."""
         # Without a started worker (a Build used outside MkDocs) the work is done here.
         calendars, feeds = self.pending_calendars, self.pending_feeds
         return {
             **(feeds.result() if feeds else self.syndication.outputs(self.rendered)),
             **(calendars.result() if calendars else self.calendars()),
+            ROBOTS: robots_txt(self.site_url),
         }
 
 

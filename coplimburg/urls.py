@@ -88,6 +88,9 @@ FEED_TYPES = {
     "json": "application/feed+json",
 }
 LOGO = "assets/images/cop-logo.png"
+# Written by MkDocs; named in robots.txt (coplimburg.pages.robots), which the build writes beside it.
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
 # How a browser shows an RSS or Atom feed (overrides/assets/stylesheets/feed.css, coplimburg.feeds.readable).
 FEED_STYLESHEET = "assets/stylesheets/feed.css"
 
