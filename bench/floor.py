@@ -7,6 +7,7 @@ out of the nav, with the facts our page shows written as plain Markdown and link
 
 from __future__ import annotations
 
+import importlib.util
 import posixpath
 import shutil
 from pathlib import Path, PurePosixPath
@@ -18,6 +19,9 @@ from bench.synthetic import Item
 from coplimburg.content.collections import COLLECTIONS
 from coplimburg.urls import item_source
 
+_MATERIAL = importlib.util.find_spec("material")
+assert _MATERIAL is not None and _MATERIAL.origin, "the floor is Material for MkDocs"
+_MATERIAL_LANGUAGES = Path(_MATERIAL.origin).parent / "templates" / "partials" / "languages"
 # Plugins that read our content; every other plugin is part of the floor.
 CONTENT_PLUGINS = frozenset({"macros"})
 # Front matter fields that name other items, and the collection they point into.
@@ -61,6 +65,10 @@ def floor_config(config: dict[str, Any]) -> dict[str, Any]:
     """Our mkdocs.yml without the parts that need our content."""
     floor = {key: value for key, value in config.items() if key not in ("hooks", "watch")}
     theme = {key: value for key, value in config.get("theme", {}).items() if key != "custom_dir"}
+    # A language of our overrides ("nl-cop", Material's nl with Dutch where Material has English) is Material's own.
+    language = str(theme.get("language", "en"))
+    if not (_MATERIAL_LANGUAGES / f"{language}.html").is_file():
+        theme["language"] = language.split("-")[0]
     floor["theme"] = theme
     plugins = [plugin for plugin in config.get("plugins", []) if _plugin_name(plugin) not in CONTENT_PLUGINS]
     # Material by itself searches with lunr: its search_index.json is what Pagefind replaced.

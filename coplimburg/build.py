@@ -27,14 +27,15 @@ imports MkDocs. The events, in the order MkDocs fires them:
   of Python's cyclic garbage collector for the rest of the build (coplimburg.heap).
 - on_page_markdown (mkdocs-macros, docs/ pages with `render_macros: true`): `macro()` renders an editor macro and
   holds its HTML behind a placeholder (coplimburg.pages.bodies).
-- on_page_content: front-matter text is escaped; `body()` passes the rendered body through the allow-list and
-  puts the macros' HTML back; `capture()` keeps each item page's cleaned HTML, which feed items carry.
+- on_page_content: front-matter text is escaped; `body()` passes the rendered body through the allow-list, writes
+  its site-path links relative to the page and puts the macros' HTML back; `capture()` keeps each item page's
+  cleaned HTML, which feed items carry.
 - on_page_context: the cleaned page body is marked as HTML; `page_context()` gives a page's template its
   view, JSON-LD, sharing meta tags, feed links and search entry (coplimburg.pages.search).
 - on_post_build: Pagefind indexes the written pages for search (coplimburg.pages.search_index) while
-  `outputs()` collects the calendars, feeds and e-mail editions from the worker, with /build.json; when the index
-  is complete the adapter writes the outputs, and the staging folder the build went into replaces site/ in one
-  step (coplimburg.output.replace_site); then the lock is released.
+  `outputs()` collects the calendars, feeds and e-mail editions from the worker, with /build.json and robots.txt;
+  when the index is complete the adapter writes the outputs, and the staging folder the build went into replaces
+  site/ in one step (coplimburg.output.replace_site); then the lock is released.
 - on_build_error: the staging folder is discarded and the lock released; site/ keeps the previous build, whole.
 - on_serve: (adapter only) the preview answers only requests addressed to 127.0.0.1 or localhost
   (coplimburg.editors.local_only).
@@ -65,10 +66,11 @@ from coplimburg.pages.escaping import as_text
 from coplimburg.pages.filters import FILTERS
 from coplimburg.pages.generate import pages
 from coplimburg.pages.registry import PageViews
+from coplimburg.pages.robots import robots_txt
 from coplimburg.pages.search import KINDS, search_entry
 from coplimburg.published import published
 from coplimburg.settings import Settings
-from coplimburg.urls import BUILD_FILE, LOGO, absolute
+from coplimburg.urls import BUILD_FILE, LOGO, ROBOTS, absolute
 from coplimburg.words import TEMPLATE_WORDS
 
 __all__ = ["FILTERS", "GLOBALS", "LOGO", "Build"]
@@ -191,9 +193,10 @@ class Build:
         """Editor macro `name` on `page` (a docs/ page): a placeholder for its HTML, which `body()` puts back."""
         return self.held.hold(macros.render(self.views, page, name, *arguments))
 
-    def body(self, html: str) -> str:
-        """A page body as MkDocs rendered it from Markdown, through the allow-list, with our macros' HTML back."""
-        return self.held.restore(clean_body(html))
+    def body(self, html: str, page: str) -> str:
+        """A page body as MkDocs rendered it from Markdown, through the allow-list, its site paths relative to the
+        page at URL path `page`, with our macros' HTML back."""
+        return self.held.restore(clean_body(html, page))
 
     def capture(self, meta: Mapping[str, Any], html: str) -> None:
         """Keep an item page's rendered HTML for its feed entry."""
@@ -229,14 +232,15 @@ class Build:
         return {"cop_build": self.stamp.meta_content()}
 
     def outputs(self) -> dict[str, bytes]:
-        """Every file that is not a page by output path: feeds, e-mail editions, calendars and /build.json; run after
-        every item page was rendered."""
+        """Every file that is not a page by output path: feeds, e-mail editions, calendars, /build.json and
+        robots.txt; run after        every item page was rendered."""
         # Without a started worker (a Build used outside MkDocs) the work is done here.
         calendars, feeds = self.pending_calendars, self.pending_feeds
         found = {
             **(feeds.result() if feeds else self.syndication.outputs(self.rendered)),
             **(calendars.result() if calendars else self.calendars()),
             BUILD_FILE: self.stamp.json_bytes(),
+            ROBOTS: robots_txt(self.site_url),
         }
         _same_as_listed("feeds, calendars and e-mail editions", set(found), self.site_map.made)
         return found

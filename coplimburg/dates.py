@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_time, get_day_names, get_month_names
 
 # The time zone of every time on the site, by its IANA name (calendars and calendar links name it).
 TZID = "Europe/Amsterdam"
@@ -69,24 +69,46 @@ _DUTCH_TIME = re.compile(r"(\d{1,2})(?:[:.](\d{2})|u(\d{2})?)")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
+# A date as people write it out: "5 december 2026", "za 5 dec. 2026", "zaterdag 5 december 2026 om 14.00".
+_MONTHS = {
+    name.lower(): number
+    for width in ("wide", "abbreviated")
+    for number, name in get_month_names(width, locale=LOCALE).items()
+}
+_WEEKDAYS = "|".join(name.lower() for name in get_day_names("wide", locale=LOCALE).values())
+_SPELLED = re.compile(
+    rf"(?:(?:{_WEEKDAYS}|[a-z]{{2}}),?\s+)?(\d{{1,2}})\s+([a-z]+)\.?\s+(\d{{4}})(?:,?\s+(?:om\s+)?(\S+))?"
+)
+
+
 def dutch_forms(text: str) -> tuple[str | None, str | None]:
-    """What a date or time written the Dutch way (28-01-2027, 28-1-2027, 14.00, 14u) means: (the ISO form of a date
-    with or without time, the time of a time written alone); (None, None) when the text is no such form."""
+    """What a date or time written the Dutch way (28-01-2027, 28-1-2027, 28 januari 2027, za 5 dec. 2026 om 14.00,
+    14.00, 14u) means: (the ISO form of a date with or without time, the time of a time written alone); (None, None)
+    when the text is no such form."""
     parts = text.strip().split()
-    if not parts or len(parts) > 2:
-        return None, None
-    day = _DUTCH_DAY.fullmatch(parts[0]) or _ISO_DAY.fullmatch(parts[0])
-    if day is None:
-        return None, _clock(parts[0]) if len(parts) == 1 else None
-    numbers = [int(number) for number in day.groups()]
-    year, month, date = numbers if len(day.group(1)) == 4 else numbers[::-1]
-    iso = f"{year:04d}-{month:02d}-{date:02d}"
-    if len(parts) == 2:
-        time = _clock(parts[1])
-        if time is None:
-            return None, None
-        iso += f" {time}"
-    return iso, None
+    if len(parts) == 1 and (time := _clock(parts[0])):
+        return None, time
+    return iso_form(text), None
+
+
+def iso_form(text: str) -> str | None:
+    """'2027-01-28' or '2027-01-28 14:00' for a date (and time) written the Dutch way; None for anything else."""
+    spelled = _SPELLED.fullmatch(text.strip().lower())
+    if spelled and spelled.group(2) in _MONTHS:
+        date, month, year, clock = spelled.groups()
+        numbers, times = [int(year), _MONTHS[month], int(date)], [clock] if clock else []
+    else:
+        parts = text.strip().split()
+        day = (_DUTCH_DAY.fullmatch(parts[0]) or _ISO_DAY.fullmatch(parts[0])) if 0 < len(parts) <= 2 else None
+        if day is None:
+            return None
+        numbers = [int(number) for number in day.groups()]
+        numbers, times = numbers if len(day.group(1)) == 4 else numbers[::-1], parts[1:]
+    iso = "{:04d}-{:02d}-{:02d}".format(*numbers)
+    if not times:
+        return iso
+    time = _clock(times[0])
+    return f"{iso} {time}" if time else None
 
 
 def _clock(text: str) -> str | None:

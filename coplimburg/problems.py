@@ -33,9 +33,15 @@ class Note:
     level: Literal["warning", "notice"]
     path: str
     message: str
+    # How the note starts, and its annotation's title; by default the level's (NOTE_LABELS).
+    label: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.label or NOTE_LABELS[self.level]
 
     def __str__(self) -> str:
-        return f"{NOTE_LABELS[self.level]}: {visible(self.path, 300)} {visible(self.message, 600)}"
+        return f"{self.title}: {visible(self.path, 300)} {visible(self.message, 600)}"
 
 
 # How a note starts on an editor's terminal, and the title of its annotation on GitHub.
@@ -71,18 +77,29 @@ def counted(count: int) -> str:
     return "1 probleem" if count == 1 else f"{count} problemen"
 
 
-def suggestion(found: object, candidates: Iterable[str]) -> str:
-    """A Dutch 'did you mean' hint, or '' when nothing is close."""
+def suggestion(found: object, candidates: Iterable[str], limit: int = 3) -> str:
+    """A Dutch 'did you mean' hint, or '' when nothing is close: the same name written otherwise (capitals, spaces
+    for hyphens: 'Tafel 3' → tafel-3, 'Foto 1.JPG' → foto-1.jpg), else the close ones, else those that begin with
+    what was written ('groot-klankbord' → groot-klankbord-2026)."""
     if not isinstance(found, str):
         return ""
-    matches = close_matches(found, list(candidates))
-    if not matches:
-        lowered = {c.lower(): c for c in candidates}
-        if found.lower() in lowered:
-            matches = [lowered[found.lower()]]
-    if not matches:
+    listed = list(candidates)
+    matches = (
+        [candidate for candidate in listed if _plain(candidate) == _plain(found)]
+        or close_matches(found, listed)
+        or sorted(candidate for candidate in listed if _plain(candidate).startswith(_plain(found).rstrip("/-") + "-"))
+    )
+    if not matches or not found.strip("/-"):
         return ""
-    return "; bedoelde je " + " of ".join(matches) + "?"
+    return "; bedoelde je " + " of ".join(matches[:limit]) + "?"
+
+
+_SEPARATORS = re.compile(r"[\s_-]+")
+
+
+def _plain(name: str) -> str:
+    """A name without what editors vary when they mean the same: capitals, and spaces, underscores or hyphens."""
+    return _SEPARATORS.sub("-", name.strip().lower())
 
 
 # Control characters, line and paragraph separators, bidi overrides and isolates, lone surrogates (from

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import posixpath
+from urllib.parse import quote, urlsplit, urlunsplit
+
 from coplimburg.content.collections import COLLECTIONS
 
 # Collection → folder on the site (declared with the collection). Ids are permanent, so these paths are too.
@@ -41,9 +44,27 @@ def table_ics(table_id: str) -> str:
     return f"innovatietafels/{table_id}.ics"
 
 
+def relative_to(page: str, target: str) -> str:
+    """A site path as editors write it ('/agenda/x/#programma') as a link from the page at URL path `page`
+    ('agenda/y/', '' for the home page): it then reaches its page at any address the site is served from, a
+    `…github.io/<repository>/` folder included."""
+    parts = urlsplit(target)
+    folder = "/" + page if page.endswith("/") or not page else posixpath.dirname("/" + page)
+    path = posixpath.relpath("/" + parts.path.lstrip("/"), folder)
+    if parts.path.endswith("/") and not path.endswith("/"):
+        path = "./" if path == "." else path + "/"
+    return urlunsplit(("", "", path, parts.query, parts.fragment))
+
+
+# What a path segment may hold as it is (RFC 3986 pchar); anything else, such as the space of a file name, is
+# percent-encoded. Paths here are never encoded yet: they come from ids and the names of files in content/.
+_PATH_SAFE = "/:@!$&'()*+,;=~"
+
+
 def absolute(site_url: str, path: str) -> str:
-    """An absolute URL on the site for a root-relative path (no '..' or scheme: plain joining suffices)."""
-    return site_url.rstrip("/") + "/" + path.lstrip("/")
+    """An absolute URL on the site for a root-relative path (no '..' or scheme: plain joining suffices), the path
+    percent-encoded where it holds what a URL may not, such as a space in a file name."""
+    return site_url.rstrip("/") + "/" + quote(path.lstrip("/"), safe=_PATH_SAFE)
 
 
 # What the CoP did per year (coplimburg.pages.outputs): a page per year, their index, and all years in charts.
@@ -69,6 +90,11 @@ FEED_TYPES = {
     "json": "application/feed+json",
 }
 LOGO = "assets/images/cop-logo.png"
+# Written by MkDocs; named in robots.txt (coplimburg.pages.robots), which the build writes beside it.
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+# How a browser shows an RSS or Atom feed (overrides/assets/stylesheets/feed.css, coplimburg.feeds.readable).
+FEED_STYLESHEET = "assets/stylesheets/feed.css"
 
 # CoPPIG, the newsletter: how to subscribe, the monthly editions and their e-mail versions.
 SUBSCRIBE_SOURCE = "coppig/abonneren.md"

@@ -41,6 +41,9 @@ BUILD_KEY = "cop_build"
 # rebuilds), and the staging folder of a build and its lock (for on_build_error, which gets no config).
 _process: dict[str, Path | bool | SiteLock] = {}
 log = logging.getLogger("mkdocs.plugins.cop")
+# mkdocs-macros reports at INFO, on every build, which module and macros it found: lines that bury the ones that
+# matter to an editor. Its warnings and errors still show.
+logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 # The page sources of the last good build: the problem list is shown at each of them (coplimburg.editors.preview).
 _last_pages: list[str] = []
 
@@ -72,6 +75,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if not _process.get("serving"):
             raise PluginError(str(error)) from None
         return _show_problems(config, error)
+    # Site-path links in bodies are the documented way to link; build.body() writes them relative to their page,
+    # so MkDocs' English advice to write `.md` paths instead (which `cop check` refuses) is wrong here.
+    config.validation.links.absolute_links = logging.DEBUG
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: tie it to the one build date.
     os.environ["SOURCE_DATE_EPOCH"] = str(build.epoch)
     build.views.env = html_environment(config.theme.get_env(), keep_compiled=True)  # macros: before on_env
@@ -122,7 +128,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     build = _build(config)
     if build is None:  # the preview's problem list
         return clean_body(html)
-    html = build.body(html)
+    html = build.body(html, page.url)
     build.capture(page.meta, html)
     return html
 

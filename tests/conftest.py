@@ -10,9 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from hostile import HostileSite, build_hostile_site
-from sitebuild import REPO, SAMPLE, build_site
-
-from bench.synthetic import copy_parts
+from sitebuild import SAMPLE, build_site, copy_sample
 
 
 @pytest.fixture(scope="session")
@@ -53,11 +51,7 @@ def project(tmp_path: Path) -> Path:
     """A copy of the sample project (content, docs, mkdocs.yml) beside the repository's hooks and overrides, laid out
     as in the repository (tests/sample/ two levels below them) so the sample's relative paths hold; to change and
     build."""
-    root = tmp_path / "repo"
-    copy_parts(REPO, root, ("overrides", "hooks"))
-    target = root / "tests" / "sample"
-    copy_parts(SAMPLE, target, ("content", "docs", "mkdocs.yml"))
-    return target
+    return copy_sample(tmp_path / "repo")
 
 
 @pytest.fixture(scope="session")

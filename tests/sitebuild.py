@@ -12,10 +12,22 @@ from pathlib import Path
 import markdown
 import yaml
 
+from bench.synthetic import copy_parts
+
 REPO = Path(__file__).resolve().parent.parent
 # A small site made for the tests: every case once or twice, independent of the production content/.
 SAMPLE = REPO / "tests" / "sample"
 BUILD_DATE = "2026-11-28"
+
+
+def copy_sample(root: Path) -> Path:
+    """The sample project (content, docs, mkdocs.yml) copied under `root` beside the repository's hooks and
+    overrides, laid out as in the repository (tests/sample/ two levels below them) so its relative paths hold;
+    returns the project folder, to change and build."""
+    copy_parts(REPO, root, ("overrides", "hooks"))
+    target = root / "tests" / "sample"
+    copy_parts(SAMPLE, target, ("content", "docs", "mkdocs.yml"))
+    return target
 
 
 def build_site(

@@ -55,6 +55,7 @@ def test_the_floor_keeps_the_theme_and_nav_but_none_of_our_hooks_overrides_or_se
     floor = yaml.safe_load((tmp_path / "floor" / "mkdocs.yml").read_text())
     assert floor == floor_config(ours)
     assert "hooks" not in floor and "custom_dir" not in floor["theme"] and "cop" not in floor.get("extra", {})
+    assert floor["theme"]["language"] == "nl"  # Material's own: ours (nl-cop) lives in the overrides
     assert floor["nav"] == ours["nav"] and floor["markdown_extensions"] == ours["markdown_extensions"]
     docs = tmp_path / "floor" / "docs"
     assert all((docs / item_source(item.collection, item.id)).is_file() for item in items)

@@ -3,10 +3,13 @@ anchors; a missing target is reported in Dutch with the nearest valid one, and w
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
-from sitebuild import build_site
+from pages import content, page
+from sitebuild import build_site, copy_sample
 
 from coplimburg.content.loader import load
 from coplimburg.problems import ContentError
@@ -144,3 +147,50 @@ def test_a_link_to_an_item_that_does_not_validate_yet_is_no_second_problem(proje
     product.write_text(product.read_text(encoding="utf-8").replace("title:", "tilte:", 1), encoding="utf-8")
     body = "[product](/coppyright/bouwstenen-ibo/) [download](/coppyright/files/bouwstenen-ibo/overzicht.pdf)\n"
     assert {field for _, field, _ in link_problems(project, body)} == {"tilte", "title"}
+
+
+# A site served from a folder, as GitHub Pages serves a repository before it has its own domain.
+FOLDER_SITE_URL = "https://example.github.io/cop/"
+SITE_PATHS = "[de agenda](/agenda/) [tafel 3](/innovatietafels/tafel-3/#programma) [alles](/) [feed](/agenda/feed.xml)"
+
+
+@pytest.fixture(scope="module")
+def folder_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The sample project served from a folder, with site-path links in an item body and in a docs/ page, built
+    once: the site and what the build printed."""
+    project = copy_sample(tmp_path_factory.mktemp("folder") / "repo")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("https://www.communityofpracticelimburg.nl/", FOLDER_SITE_URL),
+        encoding="utf-8",
+    )
+    table = project / "content/tables/tafel-3.md"
+    table.write_text(table.read_text(encoding="utf-8") + "\n## Programma\n\nTekst.\n", encoding="utf-8")
+    event = project / EVENT
+    front = event.read_text(encoding="utf-8").split("---\n")[1]
+    event.write_text(f"---\n{front}---\n{SITE_PATHS}\n", encoding="utf-8")
+    over = project / "docs/over.md"
+    over.write_text(over.read_text(encoding="utf-8") + f"\n{SITE_PATHS}\n", encoding="utf-8")
+    site = project.parent / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr
+    return site, result
+
+
+@pytest.mark.parametrize("url_path", ["agenda/coppisch-2025/", "over/"])
+def test_site_path_links_reach_their_page_on_a_site_served_from_a_folder(folder_site, url_path):
+    site, _ = folder_site
+    article = content(page(site, url_path))
+    hrefs = [article.xpath(f'.//a[text()="{label}"]/@href')[0] for label in ("de agenda", "tafel 3", "alles", "feed")]
+    # Where a browser at https://example.github.io/cop/<url_path> goes: inside /cop/, to pages the build wrote.
+    reached = [urljoin(FOLDER_SITE_URL + url_path, href) for href in hrefs]
+    assert reached == [
+        FOLDER_SITE_URL + path for path in ("agenda/", "innovatietafels/tafel-3/#programma", "", "agenda/feed.xml")
+    ]
+    assert (site / "innovatietafels/tafel-3/index.html").is_file() and (site / "agenda/feed.xml").is_file()
+
+
+def test_a_build_with_site_path_links_prints_no_english_advice_about_them(folder_site):
+    _, result = folder_site
+    output = result.stdout + result.stderr
+    assert "absolute link" not in output and "Did you mean" not in output

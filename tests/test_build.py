@@ -146,3 +146,11 @@ def test_a_successful_build_replaces_the_previous_site_and_leaves_no_staging_fol
     assert (site_dir / "index.html").is_file()
     # The lock file stays (coplimburg.site_lock); no staging or previous folder does.
     assert sorted(path.name for path in tmp_path.iterdir()) == [".site.build-lock", "repo", "site"]
+
+
+def test_a_build_prints_no_info_lines_of_the_macros_plugin(project, tmp_path):
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    printed = (result.stdout + result.stderr).splitlines()
+    assert "Documentation built in" in printed[-1]
+    assert [line for line in printed if "[macros]" in line] == []

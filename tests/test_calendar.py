@@ -148,7 +148,7 @@ def test_editing_an_events_time_raises_sequence_and_last_modified_but_not_for_a_
 def test_cop_agenda_records_the_state_and_cop_check_only_warns_when_it_is_behind(content, capsys, monkeypatch):
     folder = content(events={"afstemming.md": event_text()})
     assert main(["check", "--content", str(folder)]) == 0
-    assert "Waarschuwing" in capsys.readouterr().out
+    assert "Geen actie nodig" in capsys.readouterr().out
     monkeypatch.setenv("COP_BUILD_DATE", "2026-02-01")
     assert update_agenda_state(folder) == 0
     assert read_state(folder).events["afstemming"].sequence == 0
@@ -158,7 +158,7 @@ def test_cop_agenda_records_the_state_and_cop_check_only_warns_when_it_is_behind
     assert (revision.sequence, revision.modified) == (1, dt.date(2026, 2, 1))
     capsys.readouterr()
     assert main(["check", "--content", str(folder)]) == 0
-    assert "Waarschuwing" not in capsys.readouterr().out
+    assert "Geen actie nodig" not in capsys.readouterr().out
     assert (folder / STATE_FILE).is_file()
 
 
@@ -181,6 +181,21 @@ def test_the_agenda_state_is_replaced_whole_or_not_at_all_and_left_alone_when_un
     assert [path.name for path in (folder / STATE_FILE).parent.iterdir() if "agenda" in path.name] == [
         "agenda-state.yml"
     ]
+
+
+def test_the_note_that_the_agenda_state_is_behind_says_first_that_the_editor_need_not_act(content, capsys):
+    folder = content(events={"afstemming.md": event_text(), "nieuw.md": event_text(title="Nieuw")})
+    write_state(folder, revise(load(folder).events, AgendaState(), TODAY))
+    (folder / "events" / "afstemming.md").write_text(event_text(location="Zuyd, Heerlen"))
+    (folder / "events" / "later.md").write_text(event_text(title="Later"))
+    (folder / "events" / "nog-later.md").write_text(event_text(title="Nog later"))
+    assert main(["check", "--content", str(folder)]) == 0
+    [note] = [line for line in capsys.readouterr().out.splitlines() if "agenda-state.yml" in line]
+    assert note == (
+        f"Geen actie nodig: {(Path(folder.name) / STATE_FILE).as_posix()} kent de nieuwe evenementen later, "
+        "nog-later en de wijziging van afstemming nog niet; bij het publiceren werkt `cop agenda` dit vanzelf bij, "
+        "zodat agenda-apps de wijziging overnemen."
+    )
 
 
 def test_dutch_diacritics_and_long_lines_survive_the_round_trip(content):

@@ -163,10 +163,10 @@ def test_scheduled_items_are_notices_and_agenda_state_notes_are_annotations_on_t
             "gepland voor 5 januari 2027; de nachtelijke publicatie zet het op die dag op de site",
         ),
         (
-            "warning",
-            {"file": "content/site/agenda-state.yml", "title": "Waarschuwing"},
-            "loopt achter voor kennissessie-lectoraat-2027; bij het publiceren werkt `cop agenda` dit vanzelf bij "
-            "(je kunt het ook zelf draaien).",
+            "notice",
+            {"file": "content/site/agenda-state.yml", "title": "Geen actie nodig"},
+            "kent het nieuwe evenement kennissessie-lectoraat-2027 nog niet; bij het publiceren werkt `cop agenda` dit "
+            "vanzelf bij, zodat agenda-apps de wijziging overnemen.",
         ),
         (
             "notice",

@@ -12,9 +12,11 @@ from sitebuild import SAMPLE
 from coplimburg.content.loader import load
 from coplimburg.feeds.channels import FeedSettings
 from coplimburg.feeds.entries import collect
+from coplimburg.feeds.message import edition_text
 from coplimburg.feeds.syndication import prepare
 from coplimburg.pages.cache import cache_folder
 from coplimburg.pages.images import Originals
+from coplimburg.settings import Newsletter
 
 SITE_URL = "https://www.communityofpracticelimburg.nl/"
 BUILD_DAY = dt.date(2026, 11, 28)
@@ -76,3 +78,30 @@ def test_an_email_edition_carries_each_items_title_link_and_summary(built_site: 
     assert headings == [(entry.title, entry.url) for entry in edition.entries]
     summaries = [paragraph.text_content() for paragraph in document.find_class("summary")]
     assert summaries == [entry.summary for entry in edition.entries]
+
+
+WORKSHOP = "Werksessie leerroutes voor praktijkopleiders"  # announced in October 2026, held on 9 December
+
+
+def test_an_event_in_an_edition_is_headed_by_its_own_date_not_by_its_announcement(built_site: Path) -> None:
+    email_item = next(
+        item
+        for item in html.parse(built_site / "coppig/2026-10/email.html").getroot().find_class("item")
+        if item.find("h2").text_content() == WORKSHOP
+    )
+    assert email_item.find_class("label")[0].text_content() == "Agenda · woensdag 9 december 2026, 13:00–16:30"
+    assert not [fact for fact in email_item.iter("li") if fact.text_content().startswith("Wanneer")]
+    page_item = next(
+        item
+        for item in html.parse(built_site / "coppig/2026-10/index.html").getroot().find_class("cop-edition-item")
+        if item.find("h2").text_content() == WORKSHOP
+    )
+    assert page_item.find("p").text_content() == "Agenda · woensdag 9 december 2026, 13:00–16:30"
+    settings = FeedSettings("CoP Limburg", "", "Community of Practice Limburg")
+    edition = next(
+        one
+        for one in prepare(load(SAMPLE / "content"), SITE_URL, settings, BUILD_DAY, ORIGINALS).editions
+        if one.month == "2026-10"
+    )
+    text = edition_text(edition, settings, Newsletter(), SITE_URL)
+    assert f"AGENDA · WOENSDAG 9 DECEMBER 2026, 13:00–16:30\n{WORKSHOP}\n" in text

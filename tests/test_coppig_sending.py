@@ -213,6 +213,32 @@ def test_a_dry_run_is_the_default_and_sends_and_records_nothing(
     assert parsed(eml.read_bytes())["Subject"] == "CoPPIG juni 2024"
 
 
+def test_a_dry_run_works_before_the_newsletter_is_set_up_and_says_what_sending_needs(
+    content: Callable[..., Path], environment: Mailbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # As in the repository's mkdocs.yml, whose newsletter settings are commented out: the README's first try.
+    config = mail_site(content, newsletter={})
+    eml = tmp_path / "coppig.eml"
+    assert cop(config, "--eml", str(eml)) == 0
+    message = parsed(eml.read_bytes())
+    assert (message["Subject"], message["From"], message["To"]) == (
+        "CoPPIG juni 2024",
+        None,
+        "undisclosed-recipients:;",
+    )
+    assert message.get_body(("html",)) is not None
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"Nog niet ingesteld in {config.as_posix()} (nodig om te verzenden): extra.cop.newsletter.list_address (de "
+        "lijst die de CoPPIG krijgt) en extra.cop.newsletter.from_address (de afzender); zie "
+        "docs-redactie/nieuwsbrief.md."
+    )
+    assert cop(config, "--verzenden") == 2
+    assert capsys.readouterr().err.startswith(
+        f"Niet verzonden: {config.as_posix()} mist extra.cop.newsletter.list_address"
+    )
+    assert environment.received == [] and not sent_file(config).exists()
+
+
 def test_the_eml_file_holds_exactly_the_bytes_that_are_sent(
     content: Callable[..., Path], environment: Mailbox, tmp_path: Path
 ) -> None:

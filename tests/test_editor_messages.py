@@ -49,6 +49,9 @@ def test_a_time_alone_is_told_to_add_a_date_with_an_example(content):
         ("28-01-2027 14.00", "2027-01-28 14:00"),
         ("2027-01-28 14u", "2027-01-28 14:00"),
         ("2027-01-28 14.00", "2027-01-28 14:00"),
+        ("28 januari 2027", "2027-01-28"),
+        ("donderdag 28 januari 2027 om 14.00", "2027-01-28 14:00"),
+        ("do 28 jan. 2027 14u", "2027-01-28 14:00"),
     ],
 )
 def test_dutch_date_and_time_forms_get_the_iso_form_as_suggestion(content, written, suggested):
@@ -99,6 +102,17 @@ def test_a_date_field_without_time_gets_the_same_messages_and_hints_as_one_with_
     assert {problem.field: problem.message for problem in caught.value.problems} == {"published": message}
 
 
+def test_a_date_written_out_in_a_date_only_field_gets_the_iso_form_as_suggestion(content):
+    event = EVENT.format(start="2027-01-28 13:00", end="2027-01-28 17:00").replace("2026-11-01", "5 december 2026")
+    with pytest.raises(ContentError) as caught:
+        load(content(events={"bijeenkomst.md": event}))
+    [problem] = caught.value.problems
+    assert (problem.field, problem.message) == (
+        "published",
+        "verwacht een datum zoals 2024-06-13, gekregen '5 december 2026'; bedoelde je 2026-12-05?",
+    )
+
+
 def test_a_misspelt_field_suggests_only_the_close_field(content):
     product = """---
 title: Tool
@@ -131,13 +145,17 @@ def test_cop_help_is_dutch(capsys):
 
 def test_cop_errors_are_dutch(capsys):
     with pytest.raises(SystemExit) as stopped:
-        main(["new", "evenement", "X"])
+        main(["new", "evenment", "X"])
     assert stopped.value.code == 2
     last = capsys.readouterr().err.splitlines()[-1]
-    assert (
-        last
-        == "cop new: fout: argument SOORT: ongeldige keuze 'evenement' (kies uit 'table', 'event', 'product', 'post')"
-    )
+    assert last.startswith("cop new: fout: argument SOORT: ongeldige keuze 'evenment' (kies uit 'tafel', ")
+
+
+@pytest.mark.parametrize(("word", "folder"), [("evenement", "events"), ("tafel", "tables"), ("nieuws", "news")])
+def test_cop_new_takes_the_dutch_word_for_a_kind(content, capsys, word, folder):
+    root = content()
+    assert main(["new", word, "Een dag in Geleen", "--content", str(root)]) == 0
+    assert (root / folder / "een-dag-in-geleen.md").is_file()
 
 
 def vscode_matcher() -> tuple[re.Pattern[str], dict[str, str]]:

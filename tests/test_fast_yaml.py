@@ -38,6 +38,6 @@ def test_the_yaml_traps_are_reported_alike_by_both_parsers(monkeypatch):
 def test_a_yaml_error_keeps_the_dutch_hint_of_the_pure_python_parser(monkeypatch):
     _, problems = read("title: Tafel 3: afstemming\n", yaml.CSafeLoader, monkeypatch)
     assert problems == [
-        "content/events/x.md:2: YAML-fout (kolom 15): mapping values are not allowed here; waarschijnlijk een "
-        "dubbele punt midden in een waarde; zet de waarde tussen aanhalingstekens"
+        "content/events/x.md:2: YAML-fout (kolom 15): waarschijnlijk een dubbele punt midden in een waarde: zet de "
+        "waarde tussen aanhalingstekens; of een veld dat verder is ingesprongen dan het veld erboven"
     ]

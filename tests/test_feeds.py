@@ -88,6 +88,28 @@ def test_every_feed_of_the_site_reads_back_without_errors(built_site: Path) -> N
             assert feed.feed.language == "nl", path
 
 
+def test_every_rss_and_atom_feed_names_the_sites_feed_stylesheet_for_browsers_and_explains_itself_in_dutch(
+    built_site: Path,
+) -> None:
+    xml_feeds = [path for path in all_feed_files(built_site) if path.suffix == ".xml"]
+    assert len(xml_feeds) == (1 + 3 + len(SAMPLE_TABLES)) * 2
+    for path in xml_feeds:
+        document = etree.parse(str(path))
+        (instruction,) = [node for node in document.getroot().itersiblings(preceding=True)]
+        assert (instruction.target, instruction.get("type")) == ("xml-stylesheet", "text/css")
+        url = path.relative_to(built_site).as_posix()
+        stylesheet = urlsplit(urljoin(SITE_URL + url, instruction.get("href"))).path
+        assert stylesheet == "/assets/stylesheets/feed.css", url
+        assert (built_site / stylesheet.lstrip("/")).is_file()
+        (explanation,) = document.getroot().iter("{http://www.w3.org/1999/xhtml}div")
+        said = " ".join("".join(explanation.itertext()).split())
+        assert said.startswith("Dit is een feed: het nieuwste van CoP Limburg") and "Kopieer het adres" in said
+        # Feed readers see the feed as before: its own link, not one of the explanation.
+        feed = parsed(path.read_bytes())
+        home = [link.href for link in feed.feed.links if link.rel == "alternate"]
+        assert feed.feed.link == home[0], url
+
+
 def test_no_feed_has_two_entries_with_the_same_updated_date(built_site: Path) -> None:
     # The W3C feed validator warns on two entries with the same atom:updated; JSON Feed readers sort on it too.
     for path in built_site.rglob("atom.xml"):
@@ -297,6 +319,18 @@ def test_an_item_image_becomes_an_enclosure_and_an_image_with_alt_text(content: 
     assert [(link.href, link.type, link.length) for link in entry.enclosures] == [(image_url, "image/jpeg", size)]
     image = next(html.fragment_fromstring(content_of(entry), create_parent="div").iter("img"))
     assert (image.get("src"), image.get("alt")) == (image_url, "Het campusplein in de zon")
+    assert json.loads(files["feed.json"])["items"][0]["image"] == image_url
+
+
+def test_an_image_whose_file_name_has_a_space_is_named_by_a_percent_encoded_address(
+    content: Callable[..., Path],
+) -> None:
+    root = content(news={"foto.md": post(image="images/Campus foto.JPG", image_alt="Het campusplein")})
+    (root / "news/images").mkdir()
+    Image.new("RGB", (40, 30), (0, 121, 107)).save(root / "news/images/Campus foto.JPG", format="JPEG")
+    files = outputs(root)
+    image_url = SITE_URL + "coppig/nieuws/images/Campus%20foto.JPG"
+    assert [link.href for link in parsed(files["feed.xml"]).entries[0].enclosures] == [image_url]
     assert json.loads(files["feed.json"])["items"][0]["image"] == image_url
 
 

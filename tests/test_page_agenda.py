@@ -1,10 +1,17 @@
-"""The agenda: upcoming events soonest first with series showing their next sessions, and the archive by year."""
+"""The agenda: upcoming events soonest first with series showing their next sessions, the last events that took
+place, and the year pages for the rest."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pages import content, links, page, text, texts
 
+from coplimburg.agenda import archive as agenda_archive
+from coplimburg.content.loader import load
+
 AGENDA = "agenda/"
+TODAY = dt.date(2026, 11, 28)
 
 
 def upcoming(built_site):
@@ -12,19 +19,14 @@ def upcoming(built_site):
     return found.xpath("./li")
 
 
-def archive_years(built_site):
-    article = content(page(built_site, AGENDA))
-    return {text(heading): heading for heading in article.xpath('.//h2[@id="archief"]/following-sibling::h3')}
+def recent(built_site):
+    (found,) = content(page(built_site, AGENDA)).xpath('.//h2[@id="onlangs"]/following-sibling::ul[1]')
+    return found.xpath("./li")
 
 
-def year_part(heading):
-    """The elements under an archive year heading, up to the next year."""
-    part = []
-    for sibling in heading.itersiblings():
-        if sibling.tag in ("h2", "h3"):
-            break
-        part.append(sibling)
-    return part
+def archive(built_site):
+    (found,) = content(page(built_site, AGENDA)).xpath('.//h2[@id="archief"]/following-sibling::ul[1]')
+    return found.xpath("./li")
 
 
 def test_upcoming_events_are_listed_soonest_first_from_the_build_date(built_site):
@@ -59,54 +61,50 @@ def test_each_upcoming_line_shows_the_dutch_date_and_the_kind_of_event(built_sit
     assert texts(first.xpath('./*[contains(@class, "cop-tag")]')) == ["Overig"]
 
 
-def test_the_archive_has_a_heading_per_year_newest_first(built_site):
-    assert list(archive_years(built_site)) == ["2026", "2025", "2024"]
-
-
-def test_an_archive_year_is_headed_by_its_programme_title_and_topics(built_site):
-    (edition,) = [
-        element for element in year_part(archive_years(built_site)["2025"]) if element.get("class") == "cop-edition"
-    ]
-    assert texts(edition.xpath("./strong")) == ["Leerroutes op maat"]
-    assert text(edition).endswith("Zij-instroom, Validatie van skills, Samenwerken met de provincie")
-
-
-def test_a_year_with_two_editions_shows_both_programmes(built_site):
-    editions = [
-        element for element in year_part(archive_years(built_site)["2024"]) if element.get("class") == "cop-edition"
-    ]
-    assert [texts(edition.xpath("./strong"))[0] for edition in editions] == [
-        "Alle opbrengsten in beeld",
-        "Verduurzamen met het lectoraat",
+def test_the_recent_past_shows_the_last_five_events_with_their_latest_session_newest_first(built_site):
+    # tests/sample: before 28 November 2026 the series met last on 17 November (its earlier sessions are on the year
+    # page), the summer school ran in August, the cancelled visit was planned for November 2025, and so on.
+    assert [(links(item, AGENDA)[0], item.xpath("./time/@datetime")[0]) for item in recent(built_site)] == [
+        ("agenda/tafelafstemming-netwerk/", "2026-11-17T15:30:00+01:00"),
+        ("agenda/zomerschool-procestechniek/", "2026-08-24T09:00:00+02:00"),
+        ("agenda/werkbezoek-hbo-aansluiting/", "2025-11-13T13:30:00+01:00"),
+        ("agenda/coppisch-2025/", "2025-06-12T13:00:00+02:00"),
+        ("agenda/coppisch-2024/", "2024-06-13T13:00:00+02:00"),
     ]
 
 
-def test_the_archive_links_the_past_events_of_the_year(built_site):
-    lists = [element for element in year_part(archive_years(built_site)["2025"]) if element.tag == "ul"]
-    assert [link for found in lists for link in links(found, AGENDA)] == [
-        "agenda/werkbezoek-hbo-aansluiting/",
-        "agenda/coppisch-2025/",
+EVENT = """---
+title: Sessie
+summary: Een sessie.
+kind: overig
+start: {day} 13:00
+end: {day} 16:00
+location: CHILL, Geleen
+published: 2024-01-02
+---
+"""
+
+
+def test_the_agenda_lists_no_more_of_the_past_however_much_took_place(content):
+    site = load(content(events={f"sessie-{day:02}.md": EVENT.format(day=f"2024-03-{day:02}") for day in range(1, 29)}))
+    assert [event.id for event, _ in agenda_archive.recent(site.events.values(), TODAY)] == [
+        f"sessie-{day:02}" for day in (28, 27, 26, 25, 24)
     ]
 
 
-def test_a_multi_day_event_in_the_archive_shows_its_first_and_last_day(built_site):
-    (events,) = [element for element in year_part(archive_years(built_site)["2026"]) if element.tag == "ul"]
-    (item,) = [item for item in events.xpath("./li") if "agenda/zomerschool-procestechniek/" in links(item, AGENDA)]
+def test_a_multi_day_event_in_the_recent_past_shows_its_first_and_last_day(built_site):
+    (item,) = [item for item in recent(built_site) if "agenda/zomerschool-procestechniek/" in links(item, AGENDA)]
     assert texts(item.xpath("./time")) == ["maandag 24 augustus 2026, 09:00 tot woensdag 26 augustus 2026, 16:00"]
 
 
-def test_a_cancelled_event_in_the_archive_is_marked_cancelled(built_site):
-    (events,) = [element for element in year_part(archive_years(built_site)["2025"]) if element.tag == "ul"]
-    item = events.xpath("./li")[0]
-    assert links(item, AGENDA) == ["agenda/werkbezoek-hbo-aansluiting/"]
+def test_a_cancelled_event_in_the_recent_past_is_marked_cancelled(built_site):
+    (item,) = [item for item in recent(built_site) if "agenda/werkbezoek-hbo-aansluiting/" in links(item, AGENDA)]
     assert texts(item.xpath('.//*[contains(@class, "cop-badge")]')) == ["Geannuleerd"]
 
 
-def test_the_archive_keeps_the_past_sessions_of_series_under_their_series(built_site):
-    (events,) = [element for element in year_part(archive_years(built_site)["2026"]) if element.tag == "ul"]
-    series = {links(item, AGENDA)[0]: item for item in events.xpath("./li")}
-    # tests/sample/content/events/tafelafstemming-netwerk.md: every 8 weeks from 10 February 2026, the session
-    # of 28 July skipped; before the build date of 28 November: 10 Feb, 7 Apr, 2 Jun, (28 Jul), 22 Sep, 17 Nov.
-    sessions = series["agenda/tafelafstemming-netwerk/"].xpath('.//ul[contains(@class, "cop-sessions")]/li')
-    skipped = [text(session) for session in sessions if "Vervallen" in text(session)]
-    assert (len(sessions) - len(skipped), skipped) == (5, ["dinsdag 28 juli 2026, 15:30–17:00 Vervallen"])
+def test_the_archive_links_the_page_of_every_year_newest_first_with_its_programme(built_site):
+    assert [(links(item, AGENDA), text(item)) for item in archive(built_site)] == [
+        (["jaaroverzicht/2026/"], "Jaaroverzicht 2026"),
+        (["jaaroverzicht/2025/"], "Jaaroverzicht 2025: Leerroutes op maat"),
+        (["jaaroverzicht/2024/"], "Jaaroverzicht 2024: Alle opbrengsten in beeld; Verduurzamen met het lectoraat"),
+    ]

@@ -5,6 +5,9 @@ from __future__ import annotations
 from pages import content, links, page, text, texts
 from sitebuild import SAMPLE
 
+from coplimburg.content.loader import load
+from coplimburg.pages.overviews import catalogue
+
 CATALOGUE = "coppyright/"
 PRODUCTS = sorted(path.stem for path in (SAMPLE / "content" / "coppyright").glob("*.md"))
 
@@ -35,6 +38,24 @@ def test_the_count_says_how_many_products_there_are(built_site):
     assert count.get("role") == "status"
 
 
+def test_each_filter_is_a_group_a_phone_shows_closed_named_by_its_legend(built_site):
+    groups = filters(built_site).xpath("./details")
+    assert [text(group.find("summary")) for group in groups] == [
+        "Soort",
+        "Doelgroep",
+        "Niveau",
+        "Domein",
+        "Innovatietafel",
+    ]
+    assert [group.get("open") for group in groups] == [None] * 5
+
+
+def test_the_count_of_a_single_product_is_singular(content):
+    product = "---\ntitle: Eén\nsummary: Het enige.\ntype: tool\nlicense: CC-BY-SA-4.0\nversion: '1'\n"
+    product += "published: 2024-01-01\n---\n"
+    assert catalogue(load(content(coppyright={"een.md": product}))).count == "1 product"
+
+
 def test_the_filter_form_is_in_place_from_the_first_paint_and_left_out_without_javascript(built_site):
     # Shown by the script after load, the form pushed the list down (CLS 0.498 on a phone); now only a
     # <noscript> style hides it, for browsers that will never run the filters.
@@ -45,8 +66,8 @@ def test_the_filter_form_is_in_place_from_the_first_paint_and_left_out_without_j
 
 def test_the_filters_are_grouped_by_facet_with_a_count_per_option(built_site):
     form = filters(built_site)
-    assert texts(form.xpath("./fieldset/legend")) == ["Soort", "Doelgroep", "Niveau", "Domein", "Innovatietafel"]
-    labels = texts(form.xpath('./fieldset[legend="Soort"]/label'))
+    assert texts(form.xpath(".//fieldset/legend")) == ["Soort", "Doelgroep", "Niveau", "Domein", "Innovatietafel"]
+    labels = texts(form.xpath('.//fieldset[legend="Soort"]/label'))
     assert labels == [
         "Curriculum (2)",
         "IBO (integrale beroepsopdracht) (1)",
@@ -60,5 +81,5 @@ def test_each_card_carries_the_values_the_filters_match_on(built_site):
     assert card.get("data-type") == "onderzoek"
     assert card.get("data-niveau").split() == ["mbo-4", "hbo"]
     assert card.get("data-tafel").split() == ["tafel-4", "tafel-3"]
-    names = filters(built_site).xpath("./fieldset/label/input/@name")
+    names = filters(built_site).xpath(".//fieldset/label/input/@name")
     assert {f"data-{name}" for name in names} <= set(card.keys())

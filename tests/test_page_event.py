@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from pages import content, facts, json_ld, lines, link_labels, links, page, text, texts
@@ -123,6 +124,37 @@ def test_a_series_shows_its_rhythm_next_session_and_upcoming_sessions(built_site
     assert starts[:3] == ["2027-01-13T15:30:00+01:00", "2027-03-09T15:30:00+01:00", "2027-05-04T15:30:00+02:00"]
     assert starts == sorted(starts)
     assert texts(sessions[0].xpath('.//*[contains(@class, "cop-badge")]')) == ["Verplaatst"]
+
+
+def test_the_upcoming_sessions_of_a_series_do_not_link_to_the_series_page_itself(built_site):
+    sessions = content(page(built_site, SERIES)).xpath('.//h2[@id="sessies"]/following-sibling::ul[1]')[0]
+    assert len(sessions.xpath("./li")) >= 3
+    assert links(sessions, SERIES) == []
+
+
+def calendar_actions(document):
+    (actions,) = content(document).xpath(".//*[@data-cop-actions]")
+    return {text(link): link.get("href") for link in actions.xpath(".//a")}
+
+
+def test_the_calendar_links_of_a_series_say_the_file_holds_the_series_and_the_apps_get_the_next_session(built_site):
+    actions = calendar_actions(page(built_site, SERIES))
+    assert list(actions) == [
+        "Zet de hele reeks in je agenda (Tafelafstemming netwerk en kennisdeling, iCalendar-bestand)",
+        "Volgende sessie in Google Agenda",
+        "Volgende sessie in Outlook op het web",
+    ]
+    # The next session (13 January 2027, moved a day from the 12th), the one the links' forms fill in.
+    google = parse_qs(urlsplit(actions["Volgende sessie in Google Agenda"]).query)
+    assert google["dates"] == ["20270113T153000/20270113T170000"]
+
+
+def test_the_calendar_links_of_a_single_event_name_only_the_app(built_site):
+    assert list(calendar_actions(page(built_site, WORKSHOP)))[1:] == [
+        "Zet in je agenda (Werksessie leerroutes voor praktijkopleiders, iCalendar-bestand)",
+        "Google Agenda",
+        "Outlook op het web",
+    ]
 
 
 def test_the_json_ld_describes_a_scheduled_event_at_a_place(built_site):

@@ -117,7 +117,7 @@ def test_every_place_that_names_one_session_of_a_series_names_the_same_next_sess
     # Feed item and CoPPIG edition: dated by the announcement, naming the next session.
     (entry,) = collect(site, SITE_URL, TODAY, Originals(cache_folder(site.content.parent, "images")))
     assert entry.published == dt.datetime(2026, 8, 1, tzinfo=AMSTERDAM)
-    facts = {fact.label: fact.text for fact in entry.facts}
+    facts = {fact.label: fact.text for fact in entry.all_facts}
     assert facts["Volgende sessie"] == dutch_span(event.schedule.next_session(TODAY).span)
     assert facts["Volgende sessie"].startswith("woensdag 23 december 2026")
 
@@ -128,7 +128,7 @@ def test_a_series_whose_sessions_are_all_over_names_its_last_session(events):
     later = dt.date(2028, 1, 1)
     assert event.schedule.next_session(later) == event.schedule.last
     (entry,) = collect(site, SITE_URL, later, Originals(cache_folder(site.content.parent, "images")))
-    assert {fact.label for fact in entry.facts} >= {"Wanneer", "Reeks"}
+    assert {fact.label for fact in entry.all_facts} >= {"Wanneer", "Reeks"}
 
 
 def test_a_series_with_every_session_excepted_is_a_dutch_content_error_not_a_crash(events, capsys):

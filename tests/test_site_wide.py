@@ -100,6 +100,12 @@ def test_the_sitemap_lists_every_page_including_the_item_pages(built_site):
     assert {SITE_URL + path for path in item_pages(built_site)} <= listed
 
 
+def test_robots_txt_lets_every_page_be_crawled_and_names_the_sitemap_by_its_full_address(built_site):
+    lines = (built_site / "robots.txt").read_text(encoding="ascii").splitlines()
+    assert lines == ["User-agent: *", "Disallow:", "", f"Sitemap: {SITE_URL}sitemap.xml"]
+    assert (built_site / "sitemap.xml").is_file()
+
+
 def test_the_sitemap_dates_every_page_on_the_build_date(built_site):
     sitemap = lxml.etree.parse(str(built_site / "sitemap.xml"))
     dates = set(sitemap.xpath("//s:lastmod/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from coplimburg.content.collections import COLLECTIONS
 from coplimburg.content.loader import load
 from coplimburg.problems import ContentError, Problem
 
@@ -147,6 +148,74 @@ def test_an_unknown_reference_names_the_nearest_valid_id(content):
     assert only(problems, "partners[0]").message.endswith("bedoelde je vista-college?")
 
 
+# The nouns of references that take "het": an adjective before them has no -e ("onbekend evenement").
+HET_WORDS = {"evenement", "product", "niveau", "domein"}
+
+POST = """---
+title: Terugblik
+summary: Een terugblik.
+published: 2024-07-01
+events: [{event}]
+---
+Tekst.
+"""
+
+
+def test_an_unknown_reference_reads_as_dutch_with_the_adjective_agreeing_with_its_noun(content):
+    problem = only(
+        problems_of(content(events={"klankbord.md": EVENT}, news={"terug.md": POST.format(event="x")})), "events[0]"
+    )
+    assert problem.message.startswith("onbekend evenement 'x'")
+    for collection in COLLECTIONS.values():
+        for reference in collection.references.values():
+            adjective = "onbekend" if reference.what in HET_WORDS else "onbekende"
+            assert reference.unknown == f"{adjective} {reference.what}"
+
+
+def test_an_id_that_begins_an_existing_one_suggests_it(content):
+    root = content(events={"groot-klankbord-2026.md": EVENT}, news={"terug.md": POST.format(event="groot-klankbord")})
+    assert only(problems_of(root), "events[0]").message == (
+        "onbekend evenement 'groot-klankbord'; bedoelde je groot-klankbord-2026?"
+    )
+
+
+def test_a_reference_written_with_a_space_is_one_problem_with_the_id_meant(content):
+    text = EVENT.replace("kind: coppisch", "kind: coppisch\ntables: [tafel 3]")
+    table = (Path(__file__).parent / "sample/content/tables/tafel-3.md").read_text(encoding="utf-8")
+    problems = problems_of(content(events={"ref.md": text}, tables={"tafel-3.md": table}))
+    assert [(problem.field, problem.message) for problem in problems] == [
+        ("tables[0]", "onbekende tafel 'tafel 3'; bedoelde je tafel-3?")
+    ]
+
+
+def test_a_yaml_error_in_site_data_still_lets_every_other_file_be_checked(content):
+    root = content(events={"ref.md": EVENT.replace("kind: coppisch", "kind: coppish")})
+    partners = root / "site" / "partners.yml"
+    partners.write_text(partners.read_text(encoding="utf-8").replace("  - id: chill", "  - id: chill: x", 1))
+    problems = problems_of(root)
+    assert [(problem.path, problem.field) for problem in problems] == [
+        ("content/events/ref.md", "kind"),
+        ("content/site/partners.yml", ""),
+    ]
+    assert problems[1].message.startswith("YAML-fout (kolom ")
+
+
+def test_an_item_whose_file_cannot_be_read_is_no_unknown_reference_or_link_target(content):
+    broken = EVENT.replace("title: Kennissessie", "title: Kennissessie: deel 2")
+    post = POST.format(event="kapot").replace("Tekst.", "Zie [de sessie](/agenda/kapot/).")
+    problems = problems_of(content(events={"kapot.md": broken}, news={"terug.md": post}))
+    assert [(problem.path, problem.line) for problem in problems] == [("content/events/kapot.md", 2)]
+
+
+def test_a_yaml_error_reads_in_dutch_first_even_where_no_hint_is_known(content):
+    problems = problems_of(
+        content(events={"x.md": EVENT.replace("kind: coppisch", "kind: coppisch\ntables:\n  - a\n  b: c")})
+    )
+    [problem] = problems
+    assert problem.message.startswith("YAML-fout (kolom 3): dit is geen geldige YAML; controleer aanhalingstekens")
+    assert problem.message.endswith("(de YAML-lezer meldt: expected <block end>, but found '?')")
+
+
 def test_a_download_that_does_not_exist_is_reported_with_the_nearest_file(content):
     root = content(coppyright={"blokkendoos.md": PRODUCT, "files/blokkendoos/overzicht.pdf.txt": "x"})
     problem = only(problems_of(root), "files[0].path")
@@ -159,6 +228,13 @@ def test_a_download_outside_content_is_refused(content, path):
     root = content(coppyright={"blokkendoos.md": PRODUCT.replace("files/blokkendoos/overzicht.pdf", path)})
     problem = only(problems_of(root), "files[0].path")
     assert "buiten content/" in problem.message or "absolute pad" in problem.message
+
+
+def test_an_image_whose_real_name_differs_in_capitals_or_spaces_is_suggested(content):
+    files = "files:\n  - path: files/blokkendoos/overzicht.pdf\n    title: Overzicht\n"
+    product = PRODUCT.replace(files, "image: images/foto 1.jpg\nimage_alt: Een foto\n")
+    root = content(coppyright={"blokkendoos.md": product, "images/Foto-1.JPG": ""})
+    assert only(problems_of(root), "image").message.endswith("; bedoelde je Foto-1.JPG?")
 
 
 def test_a_path_with_backslashes_is_refused_with_the_path_to_write_instead(content):

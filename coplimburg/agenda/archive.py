@@ -100,9 +100,10 @@ def past(events: Iterable[EventT], today: dt.date) -> list[EventT]:
     return [over[event_id] for event_id in newest_first([(key, event.schedule) for key, event in over.items()])]
 
 
-def past_sessions(event: Planned, today: dt.date) -> list[PastSession]:
+def past_sessions(event: Planned, today: dt.date, skipped: bool = True) -> list[PastSession]:
     """Every session of an event over before the build date, oldest first: moved ones at their new date,
-    the dates a series skipped (`except`) and every session of a cancelled event marked cancelled."""
+    the dates a series skipped (`except`; not with `skipped=False`) and every session of a cancelled event
+    marked cancelled."""
     plan = event.schedule
     cancelled = event.cancelled
     found = [
@@ -110,9 +111,21 @@ def past_sessions(event: Planned, today: dt.date) -> list[PastSession]:
         for session in plan.sessions
         if session.span.is_past(today)
     ]
-    if plan.series is not None:
-        found += [PastSession(skipped, True) for skipped in plan.series.skipped if skipped.is_past(today)]
+    if plan.series is not None and skipped:
+        found += [PastSession(dropped, True) for dropped in plan.series.skipped if dropped.is_past(today)]
     return sorted(found, key=lambda session: session.span.start)
+
+
+# How many events the agenda shows of what took place: the year pages hold every one.
+RECENT = 5
+
+
+def recent(events: Iterable[EventT], today: dt.date, limit: int = RECENT) -> list[tuple[EventT, PastSession]]:
+    """The `limit` events whose last session before the build date is the most recent, each with that session,
+    newest first (a series once, by its latest session)."""
+    latest = [(event, held[-1]) for event in events if (held := past_sessions(event, today, skipped=False))]
+    latest.sort(key=lambda pair: (pair[1].span.start, pair[0].id), reverse=True)
+    return latest[:limit]
 
 
 def by_year(events: Iterable[EventT], today: dt.date) -> dict[int, list[ArchiveEntry[EventT]]]:

@@ -2,7 +2,8 @@
 
 The Google and Outlook links are plain https links that open the app's "new event" form filled in;
 our page makes no request to either. Those forms hold one date, so for a series they offer the next
-session (the .ics download holds the whole series with its skipped and moved sessions).
+session (the .ics download holds the whole series with its skipped and moved sessions), and the links of a
+series say so: what each link adds is in its label.
 """
 
 from __future__ import annotations
@@ -27,6 +28,19 @@ class CalendarLinks:
     google: str
     outlook: str
     subscribe: str  # webcal:// URL of agenda.ics
+    series: bool = False
+
+    @property
+    def ics_label(self) -> str:
+        return "Zet de hele reeks in je agenda" if self.series else "Zet in je agenda"
+
+    @property
+    def google_label(self) -> str:
+        return "Volgende sessie in Google Agenda" if self.series else "Google Agenda"
+
+    @property
+    def outlook_label(self) -> str:
+        return "Volgende sessie in Outlook op het web" if self.series else "Outlook op het web"
 
 
 def calendar_links(event: Event, site_url: str, today: dt.date) -> CalendarLinks:
@@ -39,6 +53,7 @@ def calendar_links(event: Event, site_url: str, today: dt.date) -> CalendarLinks
         google=_google(event.title, span, details, location),
         outlook=_outlook(event.title, span, details, location),
         subscribe=webcal(site_url, AGENDA_ICS),
+        series=event.is_series,
     )
 
 

@@ -25,6 +25,12 @@ class Reference:
     target: str
     what: str  # how editors call one of those, in Dutch: "tafel", "doelgroep"
     single: bool = False  # one id rather than a list
+    neuter: bool = False  # `what` is a het-word ("het evenement"), so an adjective before it takes no -e
+
+    @property
+    def unknown(self) -> str:
+        """'onbekende tafel', 'onbekend evenement': the adjective agrees with the noun."""
+        return f"{'onbekend' if self.neuter else 'onbekende'} {self.what}"
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,7 @@ class Scaffold:
     guide: str  # the editors' guide page of this collection
     body: str
     examples: dict[str, Example]
+    words: tuple[str, ...] = ()  # Dutch words `cop new` takes for `kind` too: evenement, tafel
 
 
 @dataclass(frozen=True)
@@ -140,6 +147,7 @@ TABLES = Collection(
             "cadence": Example("Elke 8 weken afstemming", "hoe vaak de tafel samenkomt", usable=True),
             "status": Example("actief", "actief of afgerond"),
         },
+        words=("tafel", "innovatietafel"),
     ),
 )
 
@@ -156,7 +164,7 @@ EVENTS = Collection(
         "kind": Reference("event_kinds", "soort", single=True),
         "tables": Reference("tables", "tafel"),
         "partners": Reference("partners", "partner"),
-        "outcomes": Reference("products", "product"),
+        "outcomes": Reference("products", "product", neuter=True),
     },
     overview=Overview(
         "agenda/index.md",
@@ -195,6 +203,7 @@ EVENTS = Collection(
                 "een reeks: elke interval weken of maanden tot en met until",
             ),
         },
+        words=("evenement",),
     ),
 )
 
@@ -212,8 +221,8 @@ PRODUCTS = Collection(
         "tables": Reference("tables", "tafel"),
         "partners": Reference("partners", "partner"),
         "audiences": Reference("audiences", "doelgroep"),
-        "levels": Reference("levels", "niveau"),
-        "domains": Reference("domains", "domein"),
+        "levels": Reference("levels", "niveau", neuter=True),
+        "domains": Reference("domains", "domein", neuter=True),
         "license": Reference("licenses", "licentie", single=True),
     },
     overview=Overview(
@@ -263,7 +272,7 @@ POSTS = Collection(
     references={
         "categories": Reference("news_categories", "categorie"),
         "tables": Reference("tables", "tafel"),
-        "events": Reference("events", "evenement"),
+        "events": Reference("events", "evenement", neuter=True),
     },
     overview=Overview(
         "coppig/index.md",
@@ -287,6 +296,7 @@ POSTS = Collection(
             "image": _IMAGE,
             "image_alt": _IMAGE_ALT,
         },
+        words=("nieuws", "nieuwsbericht", "bericht"),
     ),
 )
 

@@ -208,7 +208,12 @@ Url = Annotated[str, BeforeValidator(_url), WithJsonSchema(_URL_SCHEMA)]
 Text = Annotated[str, BeforeValidator(_one_line(TEXT_LENGTH, "de tekst")), Field(min_length=1, max_length=TEXT_LENGTH)]
 SUMMARY_LENGTH = 300
 Summary = Annotated[str, BeforeValidator(_lines), Field(min_length=1, max_length=SUMMARY_LENGTH)]
-Ref = Annotated[str, Field(pattern=ID_PATTERN)]
+# The id something is known by (a partner, a column): its form is checked here.
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+# An id of something else: coplimburg.content.references reports one that does not exist, with the nearest existing
+# ids ("onbekende tafel 'tafel 3'; bedoelde je tafel-3?"), so its form is not reported a second time here; editors'
+# tools still read the form from the schema.
+Ref = Annotated[str, WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
 RefList = Annotated[list[Ref], BeforeValidator(_id_list)]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -25,7 +25,7 @@ from coplimburg.content.publication import as_published_on, planned, scheduled, 
 from coplimburg.content.site import Site
 from coplimburg.content.sitemap import ITEM, Page, SiteMap, named_file, site_map, url_of
 from coplimburg.content.source import Document
-from coplimburg.problems import Problem
+from coplimburg.problems import Problem, suggestion
 from coplimburg.urls import item_source
 
 HOW_TO = "link naar een item met zijn sitepad, zoals [tekst](/agenda/<id>/)"
@@ -66,12 +66,18 @@ class Reach:
         return self.later if source in self.scheduled else self.now
 
 
-def check_links(site: Site, documents: Mapping[str, list[Document]], today: dt.date) -> list[Problem]:
+def check_links(
+    site: Site,
+    documents: Mapping[str, list[Document]],
+    today: dt.date,
+    unreadable: Mapping[str, Collection[str]] | None = None,
+) -> list[Problem]:
     """Every internal link of every item body (documents by collection key) and of every docs/ page. `site` holds
-    the items that validated, scheduled ones included; `today` is the build date (what is scheduled after it,
-    and which year pages exist)."""
+    the items that validated, scheduled ones included; `unreadable` the ids of item files that could not be read
+    (a YAML error: a page all the same once fixed); `today` is the build date (what is scheduled after it, and which
+    year pages exist)."""
     docs = docs_pages(site.content)
-    reach = _reach(site, documents, docs, today)
+    reach = _reach(site, documents, docs, today, unreadable or {})
     problems: list[Problem] = []
     for key, listed in documents.items():
         for document in listed:
@@ -84,7 +90,11 @@ def check_links(site: Site, documents: Mapping[str, list[Document]], today: dt.d
 
 
 def _reach(
-    site: Site, documents: Mapping[str, list[Document]], docs: Mapping[str, tuple[str, str, int]], today: dt.date
+    site: Site,
+    documents: Mapping[str, list[Document]],
+    docs: Mapping[str, tuple[str, str, int]],
+    today: dt.date,
+    unreadable: Mapping[str, Collection[str]],
 ) -> Reach:
     held = {} if show_scheduled() else {item_source(one.collection, one.id): one.date for one in scheduled(site, today)}
     pending: dict[str, Page] = {}
@@ -101,6 +111,9 @@ def _reach(
                 pending[source] = Page(source, ITEM, key, item_id)
                 named = (_named(site, document, relative) for relative in _named_in(document))
                 pending_files.update(found for found in named if found)
+    for key, ids in unreadable.items():
+        for item_id in ids:
+            pending.setdefault(item_source(key, item_id), Page(item_source(key, item_id), ITEM, key, item_id))
     later = site_map(site, today)
     now = site_map(as_published_on(site, today, show=False), today) if held else later
     return Reach(
@@ -255,9 +268,8 @@ def _from_file(path: str, file: str | None, reach: Reach) -> str:
 
 
 def nearest(found: str, candidates: list[str]) -> str:
-    """'; bedoelde je X?' with the one closest candidate, only when it is close."""
-    match = difflib.get_close_matches(found, candidates, n=1, cutoff=0.75)
-    return f"; bedoelde je {match[0]}?" if match else ""
+    """'; bedoelde je X?' with the one closest candidate, only when it is close (coplimburg.problems.suggestion)."""
+    return suggestion(found, candidates, limit=1)
 
 
 def _is_file(path: str) -> bool:

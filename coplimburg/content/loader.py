@@ -21,7 +21,7 @@ from coplimburg.content.placeholders import check_placeholders
 from coplimburg.content.rawhtml import check_body_html
 from coplimburg.content.references import Known, check_item_references, check_site_data
 from coplimburg.content.site import Site
-from coplimburg.content.sitedata import PartnerFile, ProgrammeFile, Vocabularies
+from coplimburg.content.sitedata import Partner, PartnerFile, ProgrammeFile, Vocabularies
 from coplimburg.content.slugs import slugify
 from coplimburg.content.source import Document, read_markdown, read_yaml
 from coplimburg.problems import ContentError, Problem
@@ -44,21 +44,34 @@ def load(content: Path, today: dt.date | None = None) -> Site:
         for name, data in SITE_DATA.items()
     }
     raw: dict[str, list[Document]] = {}
+    # Items whose file cannot be read (a YAML error): they exist all the same, so naming them is no mistake.
+    unreadable: dict[str, set[str]] = {}
     items: dict[str, dict[str, Any]] = {
-        key: _read_collection(content / str(one.folder), display, item_model(one), problems, raw.setdefault(key, []))
+        key: _read_collection(
+            content / str(one.folder),
+            display,
+            item_model(one),
+            problems,
+            raw.setdefault(key, []),
+            unreadable.setdefault(key, set()),
+        )
         for key, one in FILE_COLLECTIONS.items()
     }
     documents.update({document.path: document for listed in raw.values() for document in listed})
     problems += check_placeholders(raw)
     problems += check_body_html(content, raw)
-    # References can only be checked against site data that was read.
-    if all(value is not None for value in site_data.values()):
-        partners: PartnerFile = site_data["partners.yml"]
+    # A site data file that cannot be read hides only the checks that need it: every other file is still checked.
+    partners: PartnerFile | None = site_data["partners.yml"]
+    if partners is not None:
         items["partners"] = {partner.id: partner for partner in partners.partners}
-        known = _known(site_data, raw, items)
-        for key, listed in raw.items():
-            for document in listed:
-                problems += check_item_references(key, document, known, content)
+    known = _known(site_data, raw, unreadable, items.get("partners"))
+    for key, listed in raw.items():
+        for document in listed:
+            problems += check_item_references(key, document, known, content)
+    problems += page_file_problems(content.parent / "docs")
+    # Links are checked against the map of the site, which needs every site data file (the programme makes year
+    # pages, the vocabularies filters): until one can be read, its problem is the one to fix first.
+    if all(value is not None for value in site_data.values()):
         programme: ProgrammeFile = site_data["programme.yml"]
         programme_events = [edition.event for edition in programme.programme]
         problems += check_site_data(known, site_data["matrix.yml"], programme_events, documents)
@@ -71,23 +84,31 @@ def load(content: Path, today: dt.date | None = None) -> Site:
             programme=list(programme.programme),
             matrix=site_data["matrix.yml"],
         )
-        problems += check_links(site, raw, today or build_date())
-        problems += page_file_problems(content.parent / "docs")
+        problems += check_links(site, raw, today or build_date(), unreadable)
         if not problems:
             return site
     raise ContentError(problems)
 
 
-def _known(site_data: dict[str, Any], raw: dict[str, list[Document]], items: dict[str, dict[str, Any]]) -> Known:
-    """Every id that may be referenced: items by file name (valid or not), partners by id, vocabularies."""
-    ids: dict[str, set[str]] = {key: {Path(document.path).stem for document in listed} for key, listed in raw.items()}
-    ids["partners"] = set(items["partners"])
+def _known(
+    site_data: dict[str, Any],
+    raw: dict[str, list[Document]],
+    unreadable: dict[str, set[str]],
+    partners: dict[str, Partner] | None,
+) -> Known:
+    """Every id that may be referenced: items by file name (valid or not, readable or not), partners by id, and the
+    vocabularies; partners and vocabularies only when their file could be read."""
+    ids: dict[str, set[str]] = {
+        key: {Path(document.path).stem for document in listed} | unreadable[key] for key, listed in raw.items()
+    }
+    if partners is not None:
+        ids["partners"] = set(partners)
     codes: dict[str, str] = {}
     for document in raw["tables"]:
         if isinstance(document.data, dict) and "code" in document.data:
             codes.setdefault(str(document.data["code"]), Path(document.path).stem)
-    vocabularies: Vocabularies = site_data["vocabularies.yml"]
-    return Known(ids=ids, partners=items["partners"], vocabularies=vocabularies, table_codes=codes)
+    vocabularies: Vocabularies | None = site_data["vocabularies.yml"]
+    return Known(ids=ids, partners=partners, vocabularies=vocabularies, table_codes=codes)
 
 
 def _displayer(content: Path) -> Callable[[Path], str]:
@@ -129,6 +150,7 @@ def _read_collection(
     model: type[ItemT],
     problems: list[Problem],
     documents: list[Document],
+    unreadable: set[str],
 ) -> dict[str, ItemT]:
     items: dict[str, ItemT] = {}
     if not folder.is_dir():
@@ -165,6 +187,7 @@ def _read_collection(
             continue
         document = read_markdown(file, shown, problems)
         if document is None:
+            unreadable.add(file.stem)
             continue
         documents.append(document)
         item: ItemT | None = validate(

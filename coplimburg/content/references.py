@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from coplimburg.content.collections import ASSET_FOLDERS, COLLECTIONS
+from coplimburg.content.collections import ASSET_FOLDERS, COLLECTIONS, Reference
 from coplimburg.content.documents import download_problem
 from coplimburg.content.fields import PATH_LENGTH
 from coplimburg.content.pictures import picture_problem
@@ -24,17 +24,20 @@ from coplimburg.problems import Problem, describe, suggestion, visible
 @dataclass(frozen=True)
 class Known:
     """Every id that may be referenced: items by collection key and file name (valid or not), partners by
-    id, and the vocabularies."""
+    id, and the vocabularies. Partners and vocabularies are None when their file could not be read."""
 
     ids: Mapping[str, Collection[str]]
-    partners: Mapping[str, Partner]
-    vocabularies: Vocabularies
+    partners: Mapping[str, Partner] | None
+    vocabularies: Vocabularies | None
     table_codes: Mapping[str, str]
 
-    def of(self, target: str) -> Collection[str]:
-        """The ids a reference to `target` may name: a collection's items or a vocabulary's keys."""
+    def of(self, target: str) -> Collection[str] | None:
+        """The ids a reference to `target` may name: a collection's items or a vocabulary's keys; None when the
+        file that names them could not be read, so such a reference cannot be checked now."""
         if target in self.ids:
             return self.ids[target]
+        if target == "partners" or self.vocabularies is None:
+            return None
         vocabulary: Collection[str] = getattr(self.vocabularies, target)
         return vocabulary
 
@@ -47,10 +50,10 @@ def check_item_references(collection: str, document: Document, known: Known, con
     def report(location: Location, message: str) -> None:
         problems.append(Problem(document.path, document.line_of(location), dotted(location), message))
 
-    def check(location: Location, value: Any, target: str, what: str) -> None:
-        ids = known.of(target)
-        if isinstance(value, str) and value not in ids and location not in document.reported:
-            report(location, f"onbekende {what} {describe(value)}" + _nearest(value, ids))
+    def check(location: Location, value: Any, reference: Reference) -> None:
+        ids = known.of(reference.target)
+        if ids is not None and isinstance(value, str) and value not in ids and location not in document.reported:
+            report(location, f"{reference.unknown} {describe(value)}" + _nearest(value, ids))
 
     for name, reference in COLLECTIONS[collection].references.items():
         *parents, last = name.split(".")
@@ -62,16 +65,16 @@ def check_item_references(collection: str, document: Document, known: Known, con
         value = holder.get(last)
         location: Location = (*parents, last)
         if reference.single:
-            check(location, value, reference.target, reference.what)
+            check(location, value, reference)
         elif isinstance(value, list):
             for index, one in enumerate(value):
-                check((*location, index), one, reference.target, reference.what)
+                check((*location, index), one, reference)
     code = data.get("code")
     owner = known.table_codes.get(str(code))
     if collection == "tables" and owner and owner != Path(document.path).stem:
         report(("code",), f"code {code} hoort al bij tafel {owner}; elke code is uniek")
-    if collection == "events" and ("location",) not in document.reported:
-        _check_address(data, known, report)
+    if collection == "events" and ("location",) not in document.reported and known.partners is not None:
+        _check_address(data, known.partners, report)
     if isinstance(data.get("image"), str):
         _check_file(content, document, ("image",), data["image"], picture_problem, report)
     files = data.get("files")
@@ -85,29 +88,34 @@ def check_item_references(collection: str, document: Document, known: Known, con
 def check_site_data(
     known: Known, matrix: Matrix, programme_events: list[str | None], documents: Mapping[str, Document]
 ) -> list[Problem]:
+    """The references within content/site/ (partner kinds, matrix columns, programme events): only once every file
+    there could be read."""
     problems: list[Problem] = []
+    partners = known.partners
+    if partners is None or known.vocabularies is None:
+        return problems
 
     def report(source: str, location: Location, message: str) -> None:
         document = documents.get(source)
         problems.append(Problem(source, document.line_of(location) if document else 0, dotted(location), message))
 
     for name, reference in COLLECTIONS["partners"].references.items():
-        allowed = known.of(reference.target)
-        for index, partner in enumerate(known.partners.values()):
+        allowed = known.of(reference.target) or ()
+        for index, partner in enumerate(partners.values()):
             value = getattr(partner, name)
             if value not in allowed:
                 report(
                     "content/site/partners.yml",
                     ("partners", index, name),
-                    f"onbekende {reference.what} {describe(value)}" + _nearest(value, allowed),
+                    f"{reference.unknown} {describe(value)}" + _nearest(value, allowed),
                 )
     columns = {column.id for column in matrix.columns}
     for index, column in enumerate(matrix.columns):
-        if column.partner and column.partner not in known.partners:
+        if column.partner and column.partner not in partners:
             report(
                 "content/site/matrix.yml",
                 ("columns", index, "partner"),
-                f"onbekende partner {describe(column.partner)}" + _nearest(column.partner, known.partners),
+                f"onbekende partner {describe(column.partner)}" + _nearest(column.partner, partners),
             )
     for group_index, group in enumerate(matrix.groups):
         for row_index, row in enumerate(group.rows):
@@ -137,13 +145,13 @@ def _nearest(value: str, known: Collection[str]) -> str:
     return ""
 
 
-def _check_address(data: dict[str, Any], known: Known, report: Any) -> None:
+def _check_address(data: dict[str, Any], partners: Mapping[str, Partner], report: Any) -> None:
     """A place needs an address for search engines: its own, a partner's whose venue it names, or a town."""
-    location, address, partners = data.get("location"), data.get("address"), data.get("partners")
+    location, address, named = data.get("location"), data.get("address"), data.get("partners")
     if not isinstance(location, str) or not location.strip() or address:
         return
-    ids = [one for one in partners if isinstance(one, str)] if isinstance(partners, list) else []
-    if venue_address(location, None, ids, known.partners) or town_of(location):
+    ids = [one for one in named if isinstance(one, str)] if isinstance(named, list) else []
+    if venue_address(location, None, ids, partners) or town_of(location):
         return
     report(
         ("location",),

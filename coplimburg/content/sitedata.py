@@ -9,6 +9,7 @@ from pydantic import Field, field_validator, model_validator
 from coplimburg.content.fields import (
     RESERVED_IDS,
     SUMMARY_LENGTH,
+    Id,
     Label,
     LongText,
     Name,
@@ -28,7 +29,7 @@ PartnerKind = Literal["onderwijs", "onderzoek", "carriere", "bedrijfsleven", "ov
 
 
 class Partner(Strict):
-    id: Ref
+    id: Id
     name: Name
     kind: Label
     # Left out where the CoP's sources name no website of the partner's own: never a guess.
@@ -102,7 +103,7 @@ class ProgrammeFile(Strict):
 
 
 class MatrixColumn(Strict):
-    id: Ref
+    id: Id
     label: Label
     partner: Ref | None = None
 

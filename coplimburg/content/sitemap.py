@@ -24,6 +24,7 @@ from coplimburg.urls import (
     EDITIONS_SOURCE,
     FEED_FILES,
     OUTPUTS_SOURCE,
+    ROBOTS,
     SUBSCRIBE_SOURCE,
     YEARS_SOURCE,
     asset_path,
@@ -84,7 +85,7 @@ class SiteMap:
     named: dict[str, Path]
     # Files of docs/ that are not pages, by site path → their file.
     docs_files: dict[str, Path]
-    # Files the build makes from the content: feeds, calendars, e-mail editions, and /build.json.
+    # Files the build makes from the content: feeds, calendars, e-mail editions, /build.json and robots.txt.
     made: frozenset[str]
     # The social cards: one per page that has one, and the home page's, which every other page shares.
     cards: frozenset[str]
@@ -141,7 +142,9 @@ def site_map(site: Site, today: dt.date) -> SiteMap:
         pages=by_source,
         named=dict(_named(site)),
         docs_files={file.relative_to(docs).as_posix(): file for file in listed if file.suffix != ".md"},
-        made=frozenset({*_feeds(site), *_calendars(site), *(edition_email(month) for month in months), BUILD_FILE}),
+        made=frozenset(
+            {*_feeds(site), *_calendars(site), *(edition_email(month) for month in months), BUILD_FILE, ROBOTS}
+        ),
         cards=frozenset({card_path(""), *(card_path(page.url) for page in by_source.values() if page.card)}),
     )
 

@@ -31,19 +31,39 @@ _BOOL_WORDS = {"true", "false"}
 _MOMENT_FIELDS = {"start", "end", "previous_start", "from", "to"}
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _TRAP_HINT = "zet de waarde tussen aanhalingstekens als je tekst bedoelt"
-_YAML_HINTS = {
-    "mapping values are not allowed here": (
-        "een dubbele punt midden in een waarde; zet de waarde tussen aanhalingstekens"
+# PyYAML's messages, by pattern, as what an editor most likely did and how to fix it. A message not listed here is
+# shown after a Dutch lead, so an editor always reads Dutch first.
+_YAML_HINTS = [
+    (
+        r"mapping values are not allowed here",
+        "een dubbele punt midden in een waarde: zet de waarde tussen aanhalingstekens; of een veld dat verder is "
+        "ingesprongen dan het veld erboven",
     ),
-    "could not find expected ':'": "een regel zonder 'veld: waarde'; controleer de dubbele punt",
-    "found character '\\t' that cannot start any token": ("een tab; gebruik spaties om in te springen"),
-    "found undefined alias": "een * aan het begin van een waarde; zet de waarde tussen aanhalingstekens",
-    "expected <block end>, but found '-'": "een lijstregel ('- ') die verkeerd is ingesprongen",
-    "expected ',' or ']', but got '<stream end>'": "een lijst [ … ] die niet met ] is afgesloten",
-    "expected ',' or '}', but got '<stream end>'": "een groep { … } die niet met } is afgesloten",
-    "found unexpected end of stream": "een aanhalingsteken dat niet is afgesloten",
-    "found unknown escape character": "een \\ tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens",
-}
+    (r"could not find expected ':'", "een regel zonder 'veld: waarde'; controleer de dubbele punt"),
+    (r"found character '\\t' that cannot start any token", "een tab; gebruik spaties om in te springen"),
+    (
+        r"found character '(.)' that cannot start any token",
+        "een waarde die met {0} begint; zet de waarde tussen aanhalingstekens",
+    ),
+    (r"found undefined alias", "een * aan het begin van een waarde; zet de waarde tussen aanhalingstekens"),
+    (r"expected <block end>, but found '-'", "een lijstregel ('- ') die verkeerd is ingesprongen"),
+    (
+        r"expected <block end>, but found '<scalar>'",
+        "tekst na het sluitende aanhalingsteken: zet de hele waarde tussen de aanhalingstekens",
+    ),
+    (
+        r"expected <block end>, but found '<block mapping start>'",
+        "een veld dat anders is ingesprongen dan de velden erboven; lijn velden van hetzelfde niveau uit",
+    ),
+    (r"expected ',' or '\]'", "een lijst [ … ] die niet met ] is afgesloten"),
+    (r"expected ',' or '}'", "een groep { … } die niet met } is afgesloten"),
+    (r"found unexpected end of stream", "een aanhalingsteken dat niet is afgesloten"),
+    (r"found unknown escape character", "een \\ tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens"),
+    (
+        r"expected chomping or indentation indicators",
+        "een waarde die met | of > begint; zet de waarde tussen aanhalingstekens",
+    ),
+]
 
 
 @dataclass
@@ -151,16 +171,15 @@ def parse_yaml(text: str, display: str, problems: list[Problem], first_line: int
         problems.append(Problem(display, first_line, "", "de waarden zijn te diep genest; maak de structuur platter"))
         return None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # At the end of the text, where something was never closed, the place it was opened says more.
+        ended = "end of stream" in (error.problem or "") and error.context_mark
+        mark = error.context_mark if ended else error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else first_line
         column = f" (kolom {mark.column + 1})" if mark else ""
-        detail = error.problem or error.context or "onleesbare YAML"
-        hint = _YAML_HINTS.get(detail, "")
-        message = f"YAML-fout{column}: {visible(detail, 200)}" + (f"; waarschijnlijk {hint}" if hint else "")
-        problems.append(Problem(display, line, "", message))
+        problems.append(Problem(display, line, "", f"YAML-fout{column}: {yaml_hint(error.problem or error.context)}"))
         return None
     except yaml.YAMLError as error:
-        problems.append(Problem(display, first_line, "", f"YAML-fout: {visible(str(error), 200)}"))
+        problems.append(Problem(display, first_line, "", f"YAML-fout: {yaml_hint(str(error))}"))
         return None
     if node is not None and (bound := tree_problem(node)):
         where, message = bound
@@ -170,6 +189,17 @@ def parse_yaml(text: str, display: str, problems: list[Problem], first_line: int
     if node is not None:
         document.data = _convert(node, (), document, problems, first_line)
     return document
+
+
+def yaml_hint(detail: str | None) -> str:
+    """PyYAML's message as what an editor most likely did, in Dutch; its own text only after a Dutch lead."""
+    for pattern, hint in _YAML_HINTS:
+        if found := re.match(pattern, detail or ""):
+            return "waarschijnlijk " + (hint.replace("{0}", f"'{visible(found.group(1))}'") if found.groups() else hint)
+    return (
+        "dit is geen geldige YAML; controleer aanhalingstekens, dubbele punten en inspringing "
+        f"(de YAML-lezer meldt: {visible(detail or 'onleesbaar', 200)})"
+    )
 
 
 def _compose(text: str) -> yaml.Node | None:

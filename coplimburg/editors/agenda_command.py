@@ -41,20 +41,27 @@ def update_agenda_state(content: Path, stage: bool = False) -> int:
 
 
 def agenda_state_notes(site: Site) -> list[Note]:
-    """What `cop check` says about the state file: a warning when it is behind the events, a note when it names an
-    event that is gone. Raises ContentError when the file cannot be read."""
+    """What `cop check` says about the state file: a note when it is behind the events (which asks nothing of the
+    editor, and says so first), another when it names an event that is gone. Raises ContentError when the file
+    cannot be read."""
     state = read_state(site.content)
     # Named from the project folder, as problems are, so an annotation lands on the file in the repository.
     folder = Path(site.content.name)
     shown = (folder / STATE_FILE).as_posix()
     notes = []
-    if changed := behind(site.events, state):
+    if behind_ids := behind(site.events, state):
+        new = [event_id for event_id in behind_ids if event_id not in state.events]
+        changed = [event_id for event_id in behind_ids if event_id in state.events]
+        noun = "het nieuwe evenement" if len(new) == 1 else "de nieuwe evenementen"
+        parts = [f"{noun} {_listed(new)}"] if new else []
+        parts += [f"de wijziging van {_listed(changed)}"] if changed else []
         notes.append(
             Note(
-                "warning",
+                "notice",
                 shown,
-                f"loopt achter voor {_listed(changed)}; bij het publiceren werkt `cop agenda` dit vanzelf bij "
-                "(je kunt het ook zelf draaien).",
+                f"kent {' en '.join(parts)} nog niet; bij het publiceren werkt `cop agenda` dit vanzelf bij, "
+                "zodat agenda-apps de wijziging overnemen.",
+                label="Geen actie nodig",
             )
         )
     if missing := unknown(site.events, state):

@@ -10,7 +10,7 @@ from coplimburg.content.loader import load
 from coplimburg.content.publication import Scheduled, scheduled
 from coplimburg.editors.agenda_command import agenda_state_notes
 from coplimburg.editors.workflow_commands import SHOWN_PER_STEP, command, problem_command
-from coplimburg.problems import NOTE_LABELS, ContentError, Note, counted
+from coplimburg.problems import ContentError, Note, counted
 from coplimburg.settings import CONFIG_FILE, project_today
 
 SCHEDULED_HEADING = "Gepland (nog niet gepubliceerd; de nachtelijke publicatie zet ze op de site)"
@@ -66,7 +66,7 @@ class GithubReport(TextReport):
             message = f"{one.message}; de nachtelijke publicatie zet het op die dag op de site"
             print(command("notice", message, file=one.source, title="Gepland"))
         for note in notes:
-            print(command(note.level, note.message, file=note.path, title=NOTE_LABELS[note.level]))
+            print(command(note.level, note.message, file=note.path, title=note.title))
         sys.stdout.flush()
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from coplimburg.editors.check_command import FORMATS, check
 from coplimburg.editors.dutch_argparse import DutchArgumentParser
-from coplimburg.editors.scaffold import KINDS, ScaffoldError, new_item
+from coplimburg.editors.scaffold import KINDS, WORDS, ScaffoldError, new_item
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,8 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     schemas = commands.add_parser("schemas", help="schrijf de JSON Schemas van de inhoud naar een map")
     schemas.add_argument("--out", type=Path, default=Path("schemas"))
-    new = commands.add_parser("new", help='maak een nieuw item met alle velden: cop new event "Titel"')
-    new.add_argument("kind", choices=list(KINDS), metavar="SOORT", help="soort item: event, product, table of post")
+    new = commands.add_parser("new", help='maak een nieuw item met alle velden: cop new evenement "Titel"')
+    words = " of ".join(", ".join(WORDS).rsplit(", ", 1))
+    new.add_argument("kind", choices=list(WORDS), metavar="SOORT", help=f"soort item: {words}")
     new.add_argument("title", metavar="TITEL", help="de titel; de bestandsnaam (id) wordt ervan afgeleid")
     new.add_argument(
         "--content", type=Path, default=Path("content"), metavar="MAP", help="map met de inhoud (standaard: content)"
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         "check": lambda: _check(arguments.content, arguments.format, arguments.watch),
         "agenda": lambda: _agenda(arguments.content, arguments.stage),
         "schemas": lambda: _schemas(arguments.out),
-        "new": lambda: _new(arguments.kind, arguments.title, arguments.content),
+        "new": lambda: _new(WORDS[arguments.kind], arguments.title, arguments.content),
         "coppig": lambda: _coppig(arguments),
     }
     return handlers[arguments.command]()

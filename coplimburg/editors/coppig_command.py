@@ -30,7 +30,7 @@ from coplimburg.feeds.message import MessageError, edition_message, message_byte
 from coplimburg.feeds.sent_state import SENT_FILE, Sending, Status, read_sent, write_sent
 from coplimburg.problems import ContentError
 from coplimburg.published import published
-from coplimburg.settings import read_config
+from coplimburg.settings import Newsletter, read_config
 
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 # What the state file records for a message that was not refused (a refused one is not recorded at all).
@@ -125,6 +125,7 @@ def run(arguments: argparse.Namespace, now: dt.datetime | None = None) -> int:
         return _fail(str(error), 2)
     data = message_bytes(message)
     print(_summary(data, len(edition.entries)))
+    missing = _missing(newsletter)
     if arguments.eml:
         arguments.eml.write_bytes(data)
         print(f"Opgeslagen als {arguments.eml.as_posix()}: open het in Outlook of Thunderbird om het te bekijken.")
@@ -146,6 +147,8 @@ def run(arguments: argparse.Namespace, now: dt.datetime | None = None) -> int:
         return 0
     if not arguments.verzenden:
         print(f"Proefdraai: er is niets verzonden. Versturen: cop coppig --maand {month} --verzenden")
+        if missing:
+            print(f"Nog niet ingesteld in {config_file.as_posix()} (nodig om te verzenden): {missing}.")
         return 0
     if month >= f"{today:%Y-%m}":
         return _fail(f"{month_name(month)} is nog niet voorbij: verzenden kan vanaf de eerste dag van de maand erna", 2)
@@ -153,13 +156,14 @@ def run(arguments: argparse.Namespace, now: dt.datetime | None = None) -> int:
     if arguments.vanaf_eerste_werkdag and today < start:
         print(f"Nog niet verzonden: de CoPPIG gaat uit vanaf de eerste werkdag, {dutch_date(start)}.")
         return 0
-    if not newsletter.list_address or not newsletter.from_address:
-        return _fail("extra.cop.newsletter.list_address ontbreekt in mkdocs.yml: naar welke lijst moet de CoPPIG?", 2)
+    sender, recipient = newsletter.from_address, newsletter.list_address
+    if not sender or not recipient:
+        return _fail(f"Niet verzonden: {config_file.as_posix()} mist {missing}.", 2)
     try:
         server = Server.from_environment()
     except DeliveryError as error:
         return _fail(str(error), 2)
-    delivery = deliver(server, newsletter.from_address, newsletter.list_address, data)
+    delivery = deliver(server, sender, recipient, data)
     if delivery.outcome is Outcome.REFUSED:
         return _fail(
             f"Niet verzonden: {delivery.reason}.\n{shown_state} is niet gewijzigd; na het oplossen verstuurt dezelfde "
@@ -170,7 +174,7 @@ def run(arguments: argparse.Namespace, now: dt.datetime | None = None) -> int:
     sending = Sending(
         sent=moment,
         message_id=str(message["Message-ID"]),
-        to=newsletter.list_address,
+        to=recipient,
         items=len(edition.entries),
         status=RECORDED[delivery.outcome],
     )
@@ -180,13 +184,13 @@ def run(arguments: argparse.Namespace, now: dt.datetime | None = None) -> int:
         # without the record the next night would send the edition again.
         _warn(
             f"Mogelijk verzonden, maar dat is onzeker: {delivery.reason}.\n"
-            f"De editie kan dus toch bij {newsletter.list_address} zijn aangekomen. {shown_state} legt haar vast als "
+            f"De editie kan dus toch bij {recipient} zijn aangekomen. {shown_state} legt haar vast als "
             "'onzeker', zodat ze niet vanzelf nog eens uitgaat; leg dit bestand vast in git.\n"
-            + _how_to_check(month, newsletter.list_address)
+            + _how_to_check(month, recipient)
         )
         return 0
     print(
-        f"Verzonden naar {newsletter.list_address} via {server.shown}.\n"
+        f"Verzonden naar {recipient} via {server.shown}.\n"
         f"{shown_state} bijgewerkt: leg dit bestand vast in git, dan gaat deze editie niet nog eens uit."
     )
     return 0
@@ -199,6 +203,13 @@ def _how_to_check(month: str, to: str) -> str:
     )
 
 
+def _missing(newsletter: Newsletter) -> str:
+    """The settings sending needs and `mkdocs.yml` lacks, with what each is for; '' when all are there."""
+    needed = {"list_address": "de lijst die de CoPPIG krijgt", "from_address": "de afzender"}
+    absent = [f"extra.cop.newsletter.{name} ({what})" for name, what in needed.items() if not getattr(newsletter, name)]
+    return " en ".join(absent) + ("; zie docs-redactie/nieuwsbrief.md" if absent else "")
+
+
 def _summary(data: bytes, items: int) -> str:
     """What the message is, read back from the bytes that go out, as a mail app shows it."""
     message = email.message_from_bytes(data, policy=default)
@@ -206,7 +217,7 @@ def _summary(data: bytes, items: int) -> str:
     parts = {part.get_content_type(): len(part.get_content().encode("utf-8")) for part in message.iter_parts()}
     rows = [
         ("Onderwerp", str(message["Subject"])),
-        ("Van", str(message["From"])),
+        ("Van", str(message["From"] or "(nog geen afzender ingesteld)")),
         ("Aan", str(message["To"])),
         ("Message-ID", str(message["Message-ID"])),
         ("Berichten", str(items)),

@@ -20,6 +20,10 @@ from coplimburg.settings import build_date
 
 # `cop new KIND`: the kinds and their examples are declared with the collections.
 KINDS: dict[str, Collection] = SCAFFOLDS
+# Every word `cop new` takes for a kind: the kind itself and its Dutch words (`cop new evenement`).
+WORDS: dict[str, str] = {
+    word: kind for kind, spec in KINDS.items() for word in (*(spec.scaffold.words if spec.scaffold else ()), kind)
+}
 
 
 OPTIONAL_HEADING = "# Optionele velden (haal '# ' aan het begin van een regel weg om er een te gebruiken):"
@@ -39,7 +43,7 @@ def new_item(kind: str, title: str, content: Path) -> Path:
     spec = KINDS[kind]
     assert spec.folder is not None
     if not title.strip():
-        raise ScaffoldError('geef een titel, zoals: cop new event "CoPpisch 2027"')
+        raise ScaffoldError('geef een titel, zoals: cop new evenement "CoPpisch 2027"')
     item_id = _short(slugify(title))
     if item_id in RESERVED_IDS:
         raise ScaffoldError(f"de id {item_id} is gereserveerd voor de overzichtspagina; kies een andere titel")

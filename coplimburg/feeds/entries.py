@@ -81,6 +81,8 @@ class Entry:
     tables: tuple[str, ...]
     facts: tuple[Fact, ...]
     image: Image | None
+    # An event's session ("Wanneer" or, in a series, "Volgende sessie"): what dates the entry for a reader.
+    when: Fact | None = None
 
     @property
     def id(self) -> str:
@@ -97,8 +99,14 @@ class Entry:
 
     @property
     def date_text(self) -> str:
-        """The publication date in Dutch, for pages and e-mail: 'donderdag 20 juni 2024'."""
-        return dutch_date(self.published)
+        """What dates the entry for a reader, in Dutch, for pages and e-mail: an event's session ('woensdag 9
+        december 2026, 13:00–16:30'), otherwise the publication date ('donderdag 20 juni 2024')."""
+        return self.when.text if self.when else dutch_date(self.published)
+
+    @property
+    def all_facts(self) -> tuple[Fact, ...]:
+        """Every fact, the session first: feeds carry them all, an edition shows the session as its date."""
+        return ((self.when,) if self.when else ()) + self.facts
 
     @property
     def collection_label(self) -> str:
@@ -160,8 +168,8 @@ def distinct_moments(moments: list[dt.datetime]) -> list[dt.datetime]:
 def content_html(entry: Entry, body_html: str) -> str:
     """The full HTML of an entry for feeds: its facts, its image and the page body, all links absolute."""
     parts: list[str] = []
-    if entry.facts:
-        parts.append(tostring(E.UL(*(_fact(fact) for fact in entry.facts)), encoding="unicode"))
+    if entry.all_facts:
+        parts.append(tostring(E.UL(*(_fact(fact) for fact in entry.all_facts)), encoding="unicode"))
     if entry.image:
         image = E.IMG(src=entry.image.url, alt=entry.image.alt)
         parts.append(tostring(E.P(image), encoding="unicode"))
@@ -182,6 +190,7 @@ def _entry(
     types: list[tuple[str, str]],
     facts: tuple[Fact, ...] = (),
     updated: dt.date | None = None,
+    when: Fact | None = None,
 ) -> Entry:
     """An item of any collection with a feed: it has a title, a summary and a `published` date; tables and
     an image where its model has them."""
@@ -204,6 +213,7 @@ def _entry(
         tables=tables,
         facts=facts,
         image=None,  # set by collect(), from the published file
+        when=when,
     )
 
 
@@ -214,8 +224,11 @@ def _post(site: Site, site_url: str, post: Post, today: dt.date) -> Entry:
 
 def _event(site: Site, site_url: str, event: Event, today: dt.date) -> Entry:
     plan = event.schedule
-    when = dutch_span(plan.next_session(today).span)
-    facts = [Fact(FACTS["next"] if plan.is_series and not plan.is_past(today) else FACTS["when"], when)]
+    when = Fact(
+        FACTS["next"] if plan.is_series and not plan.is_past(today) else FACTS["when"],
+        dutch_span(plan.next_session(today).span),
+    )
+    facts: list[Fact] = []
     if event.is_series:
         facts.append(Fact(FACTS["series"], f"{len(plan.sessions)} bijeenkomsten"))
     if event.location:
@@ -227,7 +240,7 @@ def _event(site: Site, site_url: str, event: Event, today: dt.date) -> Entry:
     if event.registration:
         facts.append(Fact(FACTS["register"], "aanmeldformulier", event.registration))
     kind = (event.kind, site.vocabularies.event_kinds.get(event.kind, event.kind))
-    return _entry(site, site_url, "events", event, [kind], tuple(facts))
+    return _entry(site, site_url, "events", event, [kind], tuple(facts), when=when)
 
 
 def _product(site: Site, site_url: str, product: Product, today: dt.date) -> Entry:

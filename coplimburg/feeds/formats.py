@@ -1,4 +1,5 @@
-"""One channel, three formats: RSS 2.0 and Atom through feedgen, JSON Feed 1.1 with the standard library.
+"""One channel, three formats: RSS 2.0 and Atom through feedgen (readable in a browser too:
+coplimburg.feeds.readable), JSON Feed 1.1 with the standard library.
 
 Every date comes from the entries (feedgen would otherwise stamp the current time), so the bytes only
 change when the content does.
@@ -15,6 +16,7 @@ from lxml import etree
 
 from coplimburg.feeds.channels import Channel, FeedSettings
 from coplimburg.feeds.entries import TAG_PREFIX, Entry
+from coplimburg.feeds.readable import for_browsers
 from coplimburg.urls import LOGO, absolute
 
 LANGUAGE = "nl"
@@ -25,13 +27,13 @@ JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 def rss(channel: Channel, settings: FeedSettings, contents: Mapping[tuple[str, str], str]) -> bytes:
     generator = _generator(channel, settings, contents, "rss")
     result: bytes = generator.rss_str(pretty=True)
-    return result
+    return for_browsers(result, channel, "rss")
 
 
 def atom(channel: Channel, settings: FeedSettings, contents: Mapping[tuple[str, str], str]) -> bytes:
     generator = _generator(channel, settings, contents, "atom")
     result: bytes = generator.atom_str(pretty=True)
-    return _atom_enclosures(result, channel.entries)
+    return for_browsers(_atom_enclosures(result, channel.entries), channel, "atom")
 
 
 def _atom_enclosures(document: bytes, entries: tuple[Entry, ...]) -> bytes:

@@ -56,16 +56,12 @@ def message_id(edition: Edition, site_url: str) -> str:
 def edition_message(
     edition: Edition, settings: FeedSettings, newsletter: Newsletter, site_url: str, send_date: dt.date
 ) -> EmailMessage:
-    """The complete message; MessageError when `from_address` is not set."""
-    if not newsletter.from_address:
-        raise MessageError(
-            "extra.cop.newsletter.from_address ontbreekt in mkdocs.yml: zonder afzender kan er geen e-mail worden "
-            "gemaakt (zie docs-redactie/nieuwsbrief.md)"
-        )
+    """The complete message. Without a sender or list address (a dry run before the newsletter is set up) it has no
+    From and goes to no one, and still opens in a mail app; `cop coppig` sends only with both."""
     domain = mail_domain(site_url)
     message = EmailMessage(policy=SMTP)
-    message["From"] = mailbox("From", settings.organisation, newsletter.from_address)
-    # Without a list address (a dry run before setting up) the message still opens in a mail app.
+    if newsletter.from_address:
+        message["From"] = mailbox("From", settings.organisation, newsletter.from_address)
     message["To"] = (
         mailbox("To", "CoPPIG", newsletter.list_address) if newsletter.list_address else "undisclosed-recipients:;"
     )
@@ -80,7 +76,8 @@ def edition_message(
         unsubscribes.append(unsubscribe_mailto(address))
     if newsletter.unsubscribe_url:
         unsubscribes.append(newsletter.unsubscribe_url)
-    message["List-Unsubscribe"] = url_list("List-Unsubscribe", unsubscribes)
+    if unsubscribes:
+        message["List-Unsubscribe"] = url_list("List-Unsubscribe", unsubscribes)
     if newsletter.unsubscribe_url and newsletter.unsubscribe_url.startswith("https://"):
         # RFC 8058: one click in the mail app posts to the URL; only meaningful for an https address.
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"

@@ -4,23 +4,41 @@ coplimburg.content.allowlist names, and the HTML of the editor macros, which we 
 Macros run before Markdown (mkdocs-macros, in docs/ pages with `render_macros: true`). Their HTML waits behind a
 placeholder, a word no editor can guess, while the body is sanitised, and replaces it afterwards. So our partials
 may use classes, ARIA and data attributes, while an editor's raw HTML on the same page is cleaned like any other.
+
+Site paths, the documented way to link (`[de agenda](/agenda/)`), are written relative to the page on the way
+through, so they reach their page wherever the site is served, a `…github.io/<repository>/` folder included.
 """
 
 from __future__ import annotations
 
 import re
 import secrets
+from contextvars import ContextVar
 
 import nh3
 
 from coplimburg.content.allowlist import ATTRIBUTES, DROPPED, LINK_SCHEMES, TAGS, attribute_problem
+from coplimburg.urls import relative_to
+
+# The URL path of the page whose body is being cleaned, for its site-path links; None: leave them as they are.
+_PAGE: ContextVar[str | None] = ContextVar("page", default=None)
+
+
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    if attribute_problem(tag, name, value) is not None:
+        return None
+    page = _PAGE.get()
+    if page is not None and name in ("href", "src") and value.startswith("/") and not value.startswith("//"):
+        return relative_to(page, value)
+    return value
+
 
 # Made once: a prepared cleaner is faster than nh3.clean with the same options at every page.
 _CLEANER = nh3.Cleaner(
     tags=set(TAGS),
     clean_content_tags=set(DROPPED),
     attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
-    attribute_filter=lambda tag, name, value: value if attribute_problem(tag, name, value) is None else None,
+    attribute_filter=_attribute,
     url_schemes=set(LINK_SCHEMES),
     link_rel=None,
     strip_comments=True,
@@ -29,10 +47,15 @@ _CLEANER = nh3.Cleaner(
 _IMAGE = re.compile(r'<img((?: [^\s="]+="[^"]*")*)>')
 
 
-def clean_body(html: str) -> str:
-    """A body's HTML with only the allowed elements, attributes and addresses; an image whose address was refused
-    goes entirely (nh3 would keep it without `src`)."""
-    cleaned = _CLEANER.clean(html)
+def clean_body(html: str, page: str | None = None) -> str:
+    """A body's HTML with only the allowed elements, attributes and addresses, its site paths relative to the page
+    at URL path `page` when given; an image whose address was refused goes entirely (nh3 would keep it without
+    `src`)."""
+    token = _PAGE.set(page)
+    try:
+        cleaned = _CLEANER.clean(html)
+    finally:
+        _PAGE.reset(token)
     return _IMAGE.sub(_without_source, cleaned) if "<img" in cleaned else cleaned
 
 

@@ -9,15 +9,16 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from coplimburg.agenda.archive import archive, upcoming
+from coplimburg.agenda.archive import archive, recent, upcoming
 from coplimburg.calendar.links import webcal
+from coplimburg.content.collections import PRODUCTS
 from coplimburg.content.products import Product
 from coplimburg.content.site import Site
 from coplimburg.content.sitedata import Edition
 from coplimburg.content.tables import Table
 from coplimburg.pages.counts import Count
 from coplimburg.pages.items import EventLine, ItemViews, Link
-from coplimburg.pages.statuses import ArchiveLine, archive_lines
+from coplimburg.pages.statuses import RecentLine, recent_lines
 from coplimburg.urls import AGENDA_ICS, item_path, year_path
 from coplimburg.words import TABLE_STATUS
 
@@ -33,17 +34,19 @@ class TableRow:
 
 @dataclass(frozen=True)
 class ArchiveYear:
-    """One year of the agenda's archive: its programme editions and what took place."""
+    """One year of the agenda's archive: its programme editions and the year's own page, which lists what took
+    place."""
 
     year: int
     editions: list[Edition]
-    lines: list[ArchiveLine]
-    page: str  # the year's own page
+    page: str
 
 
 @dataclass(frozen=True)
 class AgendaView:
     upcoming: list[EventLine]
+    # What took place lately; the archive links the year pages, which list the rest.
+    recent: list[RecentLine]
     archive: list[ArchiveYear]
     ics: str
     subscribe: str
@@ -70,6 +73,14 @@ class CatalogueEntry:
 class CatalogueView:
     facets: list[Facet]
     entries: list[CatalogueEntry]
+    # How the count names one entry and more (the collection's own words); cop.js counts with them too.
+    one: str
+    many: str
+
+    @property
+    def count(self) -> str:
+        """'1 product', '5 producten'."""
+        return f"{len(self.entries)} {self.one if len(self.entries) == 1 else self.many}"
 
 
 @dataclass(frozen=True)
@@ -104,11 +115,11 @@ def tables(site: Site) -> list[TableRow]:
 def agenda(site: Site, items: ItemViews, today: dt.date, site_url: str) -> AgendaView:
     events = site.events.values()
     archive_years = [
-        ArchiveYear(year.year, year.editions, archive_lines(site, year.entries), year_path(year.year))
-        for year in archive(events, site.programme, today)
+        ArchiveYear(year.year, year.editions, year_path(year.year)) for year in archive(events, site.programme, today)
     ]
     return AgendaView(
         upcoming=[items.line(occurrence) for occurrence in upcoming(events, today)],
+        recent=recent_lines(site, recent(events, today)),
         archive=archive_years,
         ics=AGENDA_ICS,
         subscribe=webcal(site_url, AGENDA_ICS),
@@ -140,7 +151,7 @@ def catalogue(site: Site) -> CatalogueView:
         )
         for product in products
     ]
-    return CatalogueView(facets=facets, entries=entries)
+    return CatalogueView(facets=facets, entries=entries, one=PRODUCTS.name, many=PRODUCTS.plural)
 
 
 def news(site: Site, limit: int | None = None) -> list[PostLine]:

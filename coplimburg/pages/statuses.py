@@ -58,6 +58,17 @@ class ArchiveLine:
     sessions: tuple[SessionLine, ...]
 
 
+@dataclass(frozen=True)
+class RecentLine:
+    """An event in the agenda's recent past: its latest session before the build date, with its badges."""
+
+    event: Event
+    span: Span
+    url: str
+    kind: str
+    badges: tuple[Badge, ...]
+
+
 def event_badges(event: Event, moved: bool = False) -> tuple[Badge, ...]:
     """An event in a list: cancelled, or moved (the event, or the one session of its series shown)."""
     return (
@@ -93,4 +104,18 @@ def archive_lines(site: Site, entries: Iterable[ArchiveEntry[Event]]) -> list[Ar
             sessions=tuple(session_lines(entry.sessions)),
         )
         for entry in entries
+    ]
+
+
+def recent_lines(site: Site, pairs: Iterable[tuple[Event, PastSession]]) -> list[RecentLine]:
+    """The events that took place last, each with its latest session (coplimburg.agenda.archive.recent)."""
+    return [
+        RecentLine(
+            event=event,
+            span=session.span,
+            url=item_path("events", event.id),
+            kind=site.vocabularies.event_kinds[event.kind],
+            badges=(*((CANCELLED,) if session.cancelled else ()), *((MOVED,) if session.moved else ())),
+        )
+        for event, session in pairs
     ]

@@ -76,3 +76,22 @@ def test_a_page_has_no_wcag_a_or_aa_violations(scheme_pages, site_url, scheme, n
     assert violations == [], "\n".join(violations)
     assert watch.off_site() == []
     assert watch.errors == []
+
+
+# What a screen reader announces for the header, the tabs (wide screens), the page's own navigation and its
+# sections ("Over de CoP", named as the site's nav names it), the table of contents and the footer links. On a
+# phone Material leaves the section of a page with its own index (CoPPIG) unnamed: no name, but no English one.
+DUTCH_NAVIGATION = {"Koptekst", "Hoofdmenu", "Navigatie", "Over de CoP", "Inhoudsopgave", "Voettekst", ""}
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_landmarks_a_screen_reader_names_are_dutch_and_the_footer_holds_no_english(open_page, site_url, width):
+    page = open_page(viewport={"width": width, "height": 844})
+    page.goto(site_url + "over/")
+    tree = page.locator("body").aria_snapshot().splitlines()
+    named = [line.split("navigation", 1)[1].strip(' ":') for line in tree if line.strip().startswith("- navigation")]
+    assert set(named) <= DUTCH_NAVIGATION and {"Koptekst", "Voettekst"} <= set(named)
+    assert ("Hoofdmenu" in named) == (width > 390)
+    footer = page.get_by_role("contentinfo")
+    assert footer.inner_text().split() == ["Community", "of", "Practice", "Limburg"]
+    assert footer.get_by_role("link").count() == 0

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from chromium import serve
 from mailsite import NEWSLETTER, POSTS, SITE_URL, mail_site, post
+from playwright.sync_api import expect
 
 from coplimburg.content.loader import load
 from coplimburg.feeds.channels import FeedSettings
@@ -50,3 +51,44 @@ def test_the_email_fits_the_screen_without_scrolling_sideways(content, tmp_path:
         assert column is not None and column["width"] <= min(width, EMAIL_WIDTH)
         photo = page.locator("img.image").bounding_box()
         assert photo is not None and photo["x"] + photo["width"] <= width
+
+
+# Each word of an element's text as a DOM range: a word broken across two lines has two client rectangles.
+BROKEN_WORDS = """element => {
+  const broken = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const pattern = /\\S+/g;
+    let match;
+    while ((match = pattern.exec(node.data))) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      if (new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top))).size > 1) broken.push(match[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 375, 600])
+def test_with_images_blocked_the_header_names_the_organisation_in_whole_words(
+    content, tmp_path: Path, open_page, width: int
+) -> None:
+    # Most mail apps block images until the reader allows them: the logo's place must not hold a squeezed name.
+    config = mail_site(content, **POSTS)
+    folder = tmp_path / "served"
+    folder.mkdir()
+    with serve(folder) as base_url:
+        newsletter = Newsletter(**NEWSLETTER)
+        found = next(e for e in syndication(config, newsletter, base_url).editions if e.month == "2024-06")
+        (folder / "email.html").write_bytes(email_html(found, SETTINGS, base_url, newsletter))
+        page = open_page(viewport={"width": width, "height": 800})
+        # What a blocked image is to the page: no picture, only its place and its alt text.
+        page.route("**/*.png", lambda route: route.fulfill(status=200, content_type="image/png", body=b""))
+        page.goto(base_url + "email.html")
+        header = page.locator("td.header")
+        assert header.locator("img").get_attribute("alt") == ""
+        expect(header.get_by_role("link", name="Community of Practice Limburg")).to_be_visible()
+        assert header.evaluate(BROKEN_WORDS) == []

@@ -85,3 +85,53 @@ def test_each_filter_option_counts_what_it_would_give_with_the_other_filters(ope
     page.get_by_role("button", name="Alle filters wissen").click()
     expect(page.locator("[data-cop-count]")).to_have_text("5 producten")
     assert option_count(page, "Soort", "Curriculum") == "(2)"
+
+
+def in_view(page: Page, selector: str) -> bool:
+    """Whether the element's box lies wholly within the visible part of the page."""
+    return page.locator(selector).evaluate(
+        "element => { const box = element.getBoundingClientRect();"
+        " return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0; }"
+    )
+
+
+def test_on_a_phone_the_filters_are_closed_groups_and_the_first_product_follows_on_the_first_screens(
+    open_page, site_url
+):
+    page = open_page(**PHONE)
+    page.goto(site_url + "coppyright/")
+    groups = page.locator("form[data-cop-filters] details")
+    expect(groups).to_have_count(5)
+    assert groups.evaluate_all("groups => groups.filter(group => group.open).length") == 0
+    expect(page.get_by_role("checkbox", name="Curriculum")).to_be_hidden()
+    first = page.locator("[data-cop-catalogue] li").first.bounding_box()
+    # Five open groups put the first product about 1,500 px down; closed, it follows within one more screen.
+    assert first is not None and first["y"] < 844 * 1.5
+
+
+def test_ticking_a_filter_on_a_phone_shows_and_says_the_new_count_on_screen(open_page, site_url):
+    page = open_page(**PHONE)
+    page.goto(site_url + "coppyright/")
+    page.locator("form[data-cop-filters] summary", has_text="Doelgroep").click()
+    page.get_by_role("checkbox", name="Docenten").check()
+    count = page.get_by_role("status").filter(has_text="product")
+    expect(count).to_have_text("1 product")
+    assert count.get_attribute("aria-live") == "polite"
+    assert in_view(page, "[data-cop-count]")
+    expect(page.locator("form[data-cop-filters] summary", has_text="Doelgroep")).to_have_text("Doelgroep (1 gekozen)")
+
+
+def test_a_link_with_filters_opens_their_groups_on_a_phone(open_page, site_url):
+    page = open_page(**PHONE)
+    page.goto(site_url + "coppyright/?niveau=hbo")
+    expect(page.get_by_role("checkbox", name="Hbo")).to_be_visible()
+    expect(page.get_by_role("checkbox", name="Curriculum")).to_be_hidden()
+
+
+def test_on_a_wide_screen_every_filter_group_shows_its_options(open_page, site_url):
+    page = open_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url + "coppyright/")
+    for name in ("Curriculum", "Docenten", "Hbo", "Procestechniek", "Tafel 3"):
+        expect(page.get_by_role("checkbox", name=name)).to_be_visible()
+    expect(page.locator("form[data-cop-filters] summary").first).to_be_hidden()
+    expect(page.get_by_role("group", name="Soort")).to_be_visible()

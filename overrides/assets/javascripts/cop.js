@@ -1,7 +1,11 @@
 /* CoP Limburg: small enhancements on top of pages that work without JavaScript.
    1. Events that ended after the site was built move out of "komende bijeenkomsten".
    2. The CoPyright catalogue filters narrow the list, show the count and keep the URL in step; each option
-      counts the products it would give combined with the options ticked in the other filters. */
+      counts the products it would give combined with the options ticked in the other filters, and each group
+      says how many of its options are ticked (a closed group on a phone too).
+   3. No shortcut of a single key (WCAG 2.1.4): the theme turns p and n (and "," and ".") into "previous page" and
+      "next page" through a keydown listener on window; a key typed anywhere stops at the document instead, so it
+      only ever does what a key does in a browser. Search has Ctrl+K (search.js). */
 (function () {
   "use strict";
 
@@ -42,6 +46,7 @@
     var cards = Array.prototype.slice.call(list.querySelectorAll("li"));
     var count = document.querySelector("[data-cop-count]");
     var none = document.querySelector("[data-cop-none]");
+    var groups = Array.prototype.slice.call(form.querySelectorAll("details"));
     var names = Array.prototype.map.call(form.querySelectorAll("fieldset input"), function (input) {
       return input.name;
     }).filter(function (name, index, all) { return all.indexOf(name) === index; });
@@ -89,7 +94,12 @@
         if (visible) shown += 1;
       });
       updateOptionCounts(filters);
-      count.textContent = shown === 1 ? "1 product" : shown + " producten";
+      groups.forEach(function (group) {
+        var chosen = group.querySelector("[data-cop-chosen]");
+        var ticked = group.querySelectorAll("input:checked").length;
+        chosen.textContent = ticked ? "(" + ticked + " " + chosen.getAttribute("data-cop-chosen") + ")" : "";
+      });
+      count.textContent = shown + " " + count.getAttribute(shown === 1 ? "data-cop-one" : "data-cop-many");
       none.hidden = shown !== 0;
       if (updateUrl) {
         var params = new URLSearchParams();
@@ -105,11 +115,20 @@
     form.querySelectorAll("fieldset input").forEach(function (input) {
       input.checked = params.getAll(input.name).indexOf(input.value) !== -1;
     });
+    // A link with filters opens their groups, so a phone shows what is ticked.
+    groups.forEach(function (group) {
+      if (group.querySelector("input:checked")) group.open = true;
+    });
     form.hidden = false;
     form.addEventListener("change", function () { apply(true); });
     form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
     apply(false);
   }
+
+  document.addEventListener("keydown", function (event) {
+    var single = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (single) event.stopPropagation();
+  });
 
   function start() {
     moveSessionsThatPassed(Date.now());

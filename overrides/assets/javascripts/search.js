@@ -1,4 +1,4 @@
-/* CoP Limburg site search: the header button (or "/" or "s") opens a modal dialog; Pagefind's browser
+/* CoP Limburg site search: the header button (or Ctrl+K, ⌘K on a Mac) opens a modal dialog; Pagefind's browser
    library and the index chunks a query needs are loaded from this site's pagefind/ folder on first use.
    Results show title, kind, date, "voorbij" for events that ended, and an excerpt with the match marked. */
 (function () {
@@ -160,12 +160,11 @@
       if (link) link.focus();
     });
   });
+  // Ctrl+K or ⌘K, never a key alone: a single-key shortcut fires when a speech-input user says a word or a
+  // keyboard user mistypes, and could not be turned off (WCAG 2.1.4). Browsers leave this combination to pages.
   document.addEventListener("keydown", function (event) {
-    if (dialog.open || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key !== "/" && event.key !== "s") return;
-    var target = event.target;
-    var field = !dialog.contains(target) && target.closest && target.closest("input, textarea, select, [contenteditable]");
-    if (field) return;
+    if (dialog.open || event.altKey || event.shiftKey || !(event.ctrlKey || event.metaKey)) return;
+    if (event.key !== "k" && event.key !== "K") return;
     event.preventDefault();
     open();
   });
