@@ -16,6 +16,8 @@ EVENT_STATUS_NOTE = {
 SESSION_SKIPPED = "Vervallen"
 # A table's `status`.
 TABLE_STATUS = {"actief": "Actief", "afgerond": "Afgerond"}
+# An item whose `published` date lies after the build date, as `cop check` lists it (and titles its annotation).
+SCHEDULED_ITEM = "Gepland"
 # What happened to a product in a year (coplimburg.pages.years).
 PRODUCT_CHANGE = {"nieuw": "Nieuw", "bijgewerkt": "Bijgewerkt"}
 

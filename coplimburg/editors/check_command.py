@@ -12,8 +12,9 @@ from coplimburg.editors.agenda_command import agenda_state_notes
 from coplimburg.editors.workflow_commands import SHOWN_PER_STEP, command, problem_command
 from coplimburg.problems import ContentError, Note, counted
 from coplimburg.settings import CONFIG_FILE, project_today
+from coplimburg.words import SCHEDULED_ITEM
 
-SCHEDULED_HEADING = "Gepland (nog niet gepubliceerd; de nachtelijke publicatie zet ze op de site)"
+SCHEDULED_HEADING = f"{SCHEDULED_ITEM} (nog niet gepubliceerd; de nachtelijke publicatie zet ze op de site)"
 
 
 class TextReport:
@@ -64,7 +65,7 @@ class GithubReport(TextReport):
         super().passed(summary, held, notes)
         for one in held:
             message = f"{one.message}; de nachtelijke publicatie zet het op die dag op de site"
-            print(command("notice", message, file=one.source, title="Gepland"))
+            print(command("notice", message, file=one.source, title=SCHEDULED_ITEM))
         for note in notes:
             print(command(note.level, note.message, file=note.path, title=note.title))
         sys.stdout.flush()
