@@ -260,6 +260,8 @@ def validate(model: type[Strict], document: Document, problems: list[Problem], *
             )
         )
         return None
+    # Every later check (references, files, links) reads the document as the model does.
+    data = document.data = without_empty_optional(model, data)
     reserved = [key for key in data if key in LOADER_FIELDS]
     for key in reserved:
         problems.append(
@@ -295,7 +297,7 @@ def validate(model: type[Strict], document: Document, problems: list[Problem], *
             )
         )
     try:
-        result = model.model_validate({**without_empty_optional(model, data), **known})
+        result = model.model_validate({**data, **known})
         return None if refused else result
     except ValidationError as error:
         for detail in error.errors(include_url=False):
@@ -319,7 +321,7 @@ def without_empty_optional(model: type[BaseModel], data: dict[str, Any]) -> dict
         if info is None:
             kept[key] = value
             continue
-        if value == "" and not info.is_required():
+        if value == "" and not info.is_required() and not info.exclude:
             continue
         inner = _model_in(info.annotation)
         if inner is not None and isinstance(value, dict):
