@@ -1,5 +1,6 @@
-"""The sample site's calendars, feeds and one e-mail edition are compared byte for byte with tests/golden/, so any
-change in what subscribers receive is a reviewed diff. `make golden` rewrites them from the current build."""
+"""The sample site's calendars, feeds, one e-mail edition and the browser editor's configuration are compared byte
+for byte with tests/golden/, so any change in what subscribers receive, or in the editors' form, is a reviewed diff.
+`make golden` rewrites them from the current build."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ FILES = {
     "atom.xml": "atom.xml",
     "feed.json": "feed.json",
     "coppig/2026-10/email.html": "email-2026-10.html",
+    # The browser editor's configuration (coplimburg/cms/config.py), generated from the collections and models.
+    "admin/config.yml": "cms-config.yml",
 }
 UPDATE = os.environ.get("COP_UPDATE_GOLDEN") == "1"
 MAX_DIFF_LINES = 60
