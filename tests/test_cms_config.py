@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel
 from sitebuild import BUILD_DATE, SAMPLE
 
-from coplimburg.cms.config import LEFT_OUT, SITE_COLLECTION, cms_config, read_vocabularies
+from coplimburg.cms.config import LEFT_OUT, SITE_COLLECTION, cms_config, read_vocabularies, render
 from coplimburg.content.collections import FILE_COLLECTIONS, SITE_DATA
 from coplimburg.content.loader import load
 from coplimburg.content.source import read_markdown, read_yaml
@@ -255,3 +255,13 @@ def test_a_git_host_becomes_the_backend_and_the_local_server_stays_for_make_cms(
     backend = {key: value for key, value in config["backend"].items() if key != "commit_messages"}
     assert backend == {"name": "gitlab", "repo": "cop/site", "auth_type": "pkce", "app_id": "abc123", "branch": "main"}
     assert config["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1"}
+
+
+@pytest.mark.skipif(not hasattr(yaml, "CSafeDumper"), reason="PyYAML without libyaml")
+def test_libyaml_and_pyyaml_write_the_same_configuration_so_the_golden_copy_holds_on_any_machine():
+    hosted = read_settings(
+        {"cop": {"cms": {"host": {"name": "github", "repo": "cop/site", "base_url": "https://a.b"}}}}
+    )
+    for settings in (Cms(), hosted.cms):
+        config = cms_config(read_vocabularies(SAMPLE / "content"), settings, "content", "docs")
+        assert render(config, yaml.CSafeDumper) == render(config, yaml.SafeDumper)

@@ -175,7 +175,7 @@ def _list(name: str, info: FieldInfo, hint: Any, place: Place) -> dict[str, Any]
         scalars = [one["name"] for one in fields if one["widget"] not in ("object", "list", "file", "image")][:2]
         return {
             "widget": "list",
-            "label_singular": item.model_json_schema()["title"],
+            "label_singular": item.model_config.get("title") or item.__name__,
             "summary": " · ".join(f"{{{{fields.{one}}}}}" for one in scalars),
             "fields": fields,
         }

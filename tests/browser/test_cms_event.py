@@ -151,6 +151,6 @@ def test_the_editor_asked_nothing_of_any_host_but_127_0_0_1_and_broke_no_content
     watch = journey.editor.watch
     assert watch.off_site() == []
     assert [error for error in watch.errors if "Content Security Policy" in error] == []
-    # The one error Decap reports: after publishing, it asks decap-server once more for the branch it just merged
-    # and deleted (a 404).
+    # The one error Decap reports: before the first save it asks decap-server whether the new item has a branch
+    # already, and it has not (a 404).
     assert [error for error in watch.errors if "/api/v1" not in error or "404" not in error] == []
