@@ -25,6 +25,12 @@ class Reference:
     target: str
     what: str  # how editors call one of those, in Dutch: "tafel", "doelgroep"
     single: bool = False  # one id rather than a list
+    neuter: bool = False  # a het-word ("het evenement"): "onbekend evenement", not "onbekende"
+
+    @property
+    def unknown(self) -> str:
+        """How a problem names an id that does not exist: "onbekende tafel", "onbekend product"."""
+        return f"onbekend {self.what}" if self.neuter else f"onbekende {self.what}"
 
 
 @dataclass(frozen=True)
@@ -170,7 +176,7 @@ EVENTS = Collection(
         "kind": Reference("event_kinds", "soort", single=True),
         "tables": Reference("tables", "tafel"),
         "partners": Reference("partners", "partner"),
-        "outcomes": Reference("products", "product"),
+        "outcomes": Reference("products", "product", neuter=True),
     },
     overview=Overview(
         "agenda/index.md",
@@ -227,8 +233,8 @@ PRODUCTS = Collection(
         "tables": Reference("tables", "tafel"),
         "partners": Reference("partners", "partner"),
         "audiences": Reference("audiences", "doelgroep"),
-        "levels": Reference("levels", "niveau"),
-        "domains": Reference("domains", "domein"),
+        "levels": Reference("levels", "niveau", neuter=True),
+        "domains": Reference("domains", "domein", neuter=True),
         "license": Reference("licenses", "licentie", single=True),
     },
     overview=Overview(
@@ -279,7 +285,7 @@ POSTS = Collection(
     references={
         "categories": Reference("news_categories", "categorie"),
         "tables": Reference("tables", "tafel"),
-        "events": Reference("events", "evenement"),
+        "events": Reference("events", "evenement", neuter=True),
     },
     overview=Overview(
         "coppig/index.md",
@@ -336,7 +342,11 @@ SITE_DATA: dict[str, SiteData] = {
     for data in (
         SiteData("partners.yml", PartnerFile),
         SiteData("vocabularies.yml", Vocabularies),
-        SiteData("programme.yml", ProgrammeFile, {"programme.event": Reference("events", "evenement", single=True)}),
+        SiteData(
+            "programme.yml",
+            ProgrammeFile,
+            {"programme.event": Reference("events", "evenement", single=True, neuter=True)},
+        ),
         SiteData("matrix.yml", Matrix, {"columns.partner": Reference("partners", "partner", single=True)}),
     )
 }

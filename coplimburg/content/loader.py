@@ -60,8 +60,7 @@ def load(content: Path, today: dt.date | None = None) -> Site:
             for document in listed:
                 problems += check_item_references(key, document, known, content)
         programme: ProgrammeFile = site_data["programme.yml"]
-        programme_events = [edition.event for edition in programme.programme]
-        problems += check_site_data(known, site_data["matrix.yml"], programme_events, documents)
+        problems += check_site_data(known, site_data["matrix.yml"], documents)
         problems += check_links(content, raw, known.ids, today or build_date())
         problems += page_file_problems(content.parent / "docs")
         if not problems:

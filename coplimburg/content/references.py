@@ -6,12 +6,12 @@ reference in the same run as a wrong date in the same file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from coplimburg.content.collections import ASSET_FOLDERS, COLLECTIONS
+from coplimburg.content.collections import ASSET_FOLDERS, COLLECTIONS, SITE_DATA, SITE_FOLDER
 from coplimburg.content.documents import download_problem
 from coplimburg.content.fields import PATH_LENGTH
 from coplimburg.content.pictures import picture_problem
@@ -50,7 +50,7 @@ def check_item_references(collection: str, document: Document, known: Known, con
     def check(location: Location, value: Any, target: str, what: str) -> None:
         ids = known.of(target)
         if isinstance(value, str) and value not in ids and location not in document.reported:
-            report(location, f"onbekende {what} {describe(value)}" + _nearest(value, ids))
+            report(location, f"{what} {describe(value)}" + _nearest(value, ids))
 
     for name, reference in COLLECTIONS[collection].references.items():
         *parents, last = name.split(".")
@@ -62,10 +62,10 @@ def check_item_references(collection: str, document: Document, known: Known, con
         value = holder.get(last)
         location: Location = (*parents, last)
         if reference.single:
-            check(location, value, reference.target, reference.what)
+            check(location, value, reference.target, reference.unknown)
         elif isinstance(value, list):
             for index, one in enumerate(value):
-                check((*location, index), one, reference.target, reference.what)
+                check((*location, index), one, reference.target, reference.unknown)
     code = data.get("code")
     owner = known.table_codes.get(str(code))
     if collection == "tables" and owner and owner != Path(document.path).stem:
@@ -82,14 +82,24 @@ def check_item_references(collection: str, document: Document, known: Known, con
     return problems
 
 
-def check_site_data(
-    known: Known, matrix: Matrix, programme_events: list[str | None], documents: Mapping[str, Document]
-) -> list[Problem]:
+def check_site_data(known: Known, matrix: Matrix, documents: Mapping[str, Document]) -> list[Problem]:
+    """The references each site-data file declares (coplimburg.content.collections.SITE_DATA), the partners' kinds
+    and the matrix's columns."""
     problems: list[Problem] = []
 
     def report(source: str, location: Location, message: str) -> None:
         document = documents.get(source)
         problems.append(Problem(source, document.line_of(location) if document else 0, dotted(location), message))
+
+    for data in SITE_DATA.values():
+        source = next((path for path in documents if path.endswith(f"/{SITE_FOLDER}/{data.file}")), None)
+        if source is None:
+            continue
+        for name, reference in data.references.items():
+            allowed = known.of(reference.target)
+            for location, value in _values_at(documents[source].data, name.split("."), ()):
+                if isinstance(value, str) and value not in allowed:
+                    report(source, location, f"{reference.unknown} {describe(value)}" + _nearest(value, allowed))
 
     for name, reference in COLLECTIONS["partners"].references.items():
         allowed = known.of(reference.target)
@@ -99,16 +109,9 @@ def check_site_data(
                 report(
                     "content/site/partners.yml",
                     ("partners", index, name),
-                    f"onbekende {reference.what} {describe(value)}" + _nearest(value, allowed),
+                    f"{reference.unknown} {describe(value)}" + _nearest(value, allowed),
                 )
     columns = {column.id for column in matrix.columns}
-    for index, column in enumerate(matrix.columns):
-        if column.partner and column.partner not in known.partners:
-            report(
-                "content/site/matrix.yml",
-                ("columns", index, "partner"),
-                f"onbekende partner {describe(column.partner)}" + _nearest(column.partner, known.partners),
-            )
     for group_index, group in enumerate(matrix.groups):
         for row_index, row in enumerate(group.rows):
             for who_index, who in enumerate(row.who):
@@ -118,14 +121,18 @@ def check_site_data(
                         ("groups", group_index, "rows", row_index, "who", who_index),
                         f"onbekende kolom {describe(who)}" + _nearest(who, columns),
                     )
-    for index, event in enumerate(programme_events):
-        if event and event not in known.ids["events"]:
-            report(
-                "content/site/programme.yml",
-                ("programme", index, "event"),
-                f"onbekend evenement {describe(event)}" + _nearest(event, known.ids["events"]),
-            )
     return problems
+
+
+def _values_at(data: Any, path: list[str], location: Location) -> Iterator[tuple[Location, Any]]:
+    """The values at a dotted path through lists (`programme.event`: the event of each edition), with where."""
+    if isinstance(data, list):
+        for index, one in enumerate(data):
+            yield from _values_at(one, path, (*location, index))
+    elif not path:
+        yield location, data
+    elif isinstance(data, dict) and path[0] in data:
+        yield from _values_at(data[path[0]], path[1:], (*location, path[0]))
 
 
 def _nearest(value: str, known: Collection[str]) -> str:
