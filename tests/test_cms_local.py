@@ -38,7 +38,7 @@ def repo(tmp_path: Path) -> Path:
     for part in ("content", "docs"):
         shutil.copytree(SAMPLE / part, root / part)
     config = (SAMPLE / "mkdocs.yml").read_text(encoding="utf-8").replace("../../", f"{REPO.as_posix()}/")
-    config = config.replace("    feed_limit: 20\n", f"    feed_limit: 20\n    cms:\n      local_port: {free_port()}\n")
+    config = config.replace("local_port: 8081", f"local_port: {free_port()}")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     (root / ".gitignore").write_text(".cache/\n", encoding="utf-8")
     git(tmp_path, "init", "-q", "-b", "main", str(root))

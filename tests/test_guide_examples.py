@@ -16,7 +16,7 @@ from coplimburg.problems import ContentError
 GUIDE = REPO / "docs-redactie"
 FOLDERS = {"evenement.md": "events", "nieuws.md": "news", "product.md": "coppyright", "tafel.md": "tables"}
 # Examples name ids and files of the production site, which the tests' sample does not have (nor should it).
-PRODUCTION_ONLY = re.compile(r"onbekende (partner|product|tafel) '|niet gevonden \(gezocht")
+PRODUCTION_ONLY = re.compile(r"onbekende? (partner|product|tafel) '|niet gevonden \(gezocht")
 
 
 def examples() -> list[tuple[str, int, str, str]]:

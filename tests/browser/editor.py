@@ -48,7 +48,7 @@ def make_repository(root: Path, port: int) -> Path:
     for part in ("content", "docs"):
         shutil.copytree(SAMPLE / part, repo / part)
     config = (SAMPLE / "mkdocs.yml").read_text(encoding="utf-8").replace("../../", f"{REPO.as_posix()}/")
-    config = config.replace("    feed_limit: 20\n", f"    feed_limit: 20\n    cms:\n      local_port: {port}\n")
+    config = config.replace("local_port: 8081", f"local_port: {port}")
     (repo / "mkdocs.yml").write_text(config, encoding="utf-8")
     (repo / ".gitignore").write_text(".cache/\n", encoding="utf-8")
     git(repo.parent, "init", "-q", "-b", "main", str(repo))
