@@ -105,7 +105,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(Download.generated(config, path, abs_src_path=str(source)))
         _last_pages[:] = [file.src_uri for file in files.documentation_pages()]
         try:
-            docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
+            docs = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).resolve().parent)).as_posix()
             site_files = [file.src_uri for file in files]
             _process["admin"] = build.admin(docs, site_files, config.extra_css, config.theme["favicon"])
         except BundleMissing as error:
