@@ -1,5 +1,6 @@
 """/admin/ of the published site, opened by its own host name (mapped to 127.0.0.1 in chromium): with a git host in
-mkdocs.yml Decap offers to log in there; without one the page says in Dutch that only `make cms` is set up."""
+mkdocs.yml (GitHub, GitLab or Forgejo) Decap accepts the generated config and offers to log in there; without one the
+page says in Dutch that only `make cms` is set up."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 from chromium import CHROMIUM_ARGS
 from playwright.sync_api import Browser, Page, Route, expect
 from sitebuild import build_site
@@ -62,11 +64,21 @@ def test_without_a_git_host_the_published_editor_says_that_only_make_cms_is_set_
     assert errors == []
 
 
-def test_with_gitlab_as_git_host_the_published_editor_offers_to_log_in_there_and_asks_nothing_elsewhere(
-    browser: Browser, project: Path, tmp_path: Path
+# Each git host as mkdocs.yml names it, and the login button Decap shows for it (Forgejo's is not translated).
+HOSTS = {
+    "github": ("base_url: https://cms-auth.voorbeeld.workers.dev", "Inloggen met GitHub"),
+    "gitlab": ("app_id: proef-applicatie", "Inloggen met GitLab"),
+    "forgejo": ("app_id: proef-applicatie\n        api_root: https://codeberg.org/api/v1", "Login with Forgejo"),
+}
+
+
+@pytest.mark.parametrize("name", HOSTS)
+def test_with_a_git_host_the_published_editor_offers_to_log_in_there_and_asks_nothing_elsewhere(
+    browser: Browser, project: Path, tmp_path: Path, name: str
 ):
+    needs, button = HOSTS[name]
     config = project / "mkdocs.yml"
-    host = "      host:\n        name: gitlab\n        repo: cop-limburg/site\n        app_id: proef-applicatie\n"
+    host = f"      host:\n        name: {name}\n        repo: cop-limburg/site\n        {needs}\n"
     config.write_text(config.read_text(encoding="utf-8") + host, encoding="utf-8")
     site = tmp_path / "site"
     result = build_site(project, site)
@@ -74,7 +86,7 @@ def test_with_gitlab_as_git_host_the_published_editor_offers_to_log_in_there_and
     asked: list[str] = []
     errors: list[str] = []
     for page in open_admin(browser, site, asked, errors):
-        expect(page.get_by_role("button", name="Inloggen met GitLab")).to_be_visible(timeout=60_000)
+        expect(page.get_by_role("button", name=button)).to_be_visible(timeout=60_000)
         expect(page.locator("#cop-cms-alleen-lokaal")).to_be_hidden()
     assert [url for url in asked if urlsplit(url).hostname != HOST] == []
     assert [error for error in errors if "Content Security Policy" in error] == []
