@@ -7,7 +7,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -16,37 +15,15 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from sitebuild import REPO, SAMPLE
+from cmsrepo import free_port, git, make_repository
 
 from coplimburg.cms.local import SHIM, Project, refusal
-
-
-def git(repo: Path, *arguments: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *arguments], check=True, capture_output=True, text=True).stdout
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """The sample site as a repository of its own, committed on main, decap-server on a free port."""
-    root = tmp_path / "repo"
-    for part in ("content", "docs"):
-        shutil.copytree(SAMPLE / part, root / part)
-    config = (SAMPLE / "mkdocs.yml").read_text(encoding="utf-8").replace("../../", f"{REPO.as_posix()}/")
-    config = config.replace("local_port: 8081", f"local_port: {free_port()}")
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (root / ".gitignore").write_text(".cache/\n", encoding="utf-8")
-    git(tmp_path, "init", "-q", "-b", "main", str(root))
-    git(root, "config", "user.name", "Redactie Test")
-    git(root, "config", "user.email", "redactie@example.org")
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "Voorbeeldinhoud")
-    return root
+    return make_repository(tmp_path, free_port())
 
 
 def test_a_clean_repository_on_main_may_be_edited(repo: Path):

@@ -9,10 +9,6 @@ typed and then checked in the form before the next one, and the tests assert on 
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,54 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chromium import Watch
+from cmsrepo import free_port, make_repository
 from playwright.sync_api import Browser, BrowserContext, Dialog, Locator, Page, expect
-from sitebuild import BUILD_DATE, REPO, SAMPLE, build_site
+from sitebuild import build_site
 
 from bench.serve import serve
 from coplimburg.cms.local import Project, decap_server
 
-AUTHOR = "Redactie Test <redactie@example.org>"
 # Long enough for a loaded two-core machine; every wait ends as soon as what it waits for is there.
 TIMEOUT_MS = 60_000
-
-
-def git(repo: Path, *arguments: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *arguments], check=True, capture_output=True, text=True).stdout
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def make_repository(root: Path, port: int) -> Path:
-    """A repository laid out as ours, with the sample's content, docs and mkdocs.yml (pointing at this checkout's
-    hooks and templates, decap-server on `port`), committed on `main` by the test's editor."""
-    repo = root / "repo"
-    for part in ("content", "docs"):
-        shutil.copytree(SAMPLE / part, repo / part)
-    config = (SAMPLE / "mkdocs.yml").read_text(encoding="utf-8").replace("../../", f"{REPO.as_posix()}/")
-    config = config.replace("local_port: 8081", f"local_port: {port}")
-    (repo / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (repo / ".gitignore").write_text(".cache/\n", encoding="utf-8")
-    git(repo.parent, "init", "-q", "-b", "main", str(repo))
-    name, email = AUTHOR.removesuffix(">").split(" <")
-    for key, value in (("user.name", name), ("user.email", email), ("commit.gpgsign", "false")):
-        git(repo, "config", key, value)
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "Voorbeeldinhoud")
-    return repo
-
-
-def cop_check(repo: Path) -> subprocess.CompletedProcess[str]:
-    """`cop check` on the repository, the build date pinned as in every test."""
-    cop = Path(os.environ.get("VIRTUAL_ENV", REPO / ".venv")) / "bin" / "cop"
-    cop = cop if cop.is_file() else REPO / ".venv" / "bin" / "cop"
-    env = {**os.environ, "COP_BUILD_DATE": BUILD_DATE}
-    return subprocess.run(
-        [str(cop), "check", "--content", str(repo / "content")], capture_output=True, text=True, env=env, check=False
-    )
 
 
 @dataclass

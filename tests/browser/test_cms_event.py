@@ -11,20 +11,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from editor import (
-    AUTHOR,
-    Editor,
-    choose,
-    cop_check,
-    git,
-    new_item_link,
-    publish,
-    running_editor,
-    save,
-    textbox,
-    type_into,
-    write_body,
-)
+from cmsrepo import AUTHOR, cop_check, git
+from editor import Editor, choose, new_item_link, publish, running_editor, save, textbox, type_into, write_body
 from playwright.sync_api import Browser, expect
 from sitebuild import build_site
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from editor import Editor, git, new_item_link, running_editor, textbox, type_into
+from cmsrepo import git
+from editor import Editor, new_item_link, running_editor, textbox, type_into
 from playwright.sync_api import Browser, Page, expect
 
 MISSING = "Oeps, sommige verplichte velden zijn niet ingevuld."

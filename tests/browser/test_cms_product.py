@@ -12,19 +12,8 @@ from urllib.parse import urljoin
 
 import lxml.html
 import pytest
-from editor import (
-    Editor,
-    choose,
-    cop_check,
-    git,
-    new_item_link,
-    publish,
-    running_editor,
-    save,
-    textbox,
-    type_into,
-    upload,
-)
+from cmsrepo import cop_check, git
+from editor import Editor, choose, new_item_link, publish, running_editor, save, textbox, type_into, upload
 from playwright.sync_api import Browser, expect
 from sitebuild import SAMPLE, build_site
 
