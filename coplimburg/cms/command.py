@@ -32,6 +32,9 @@ def start(root: Path, preview: str) -> int:
     except (ContentError, ValueError, OSError) as error:
         print(_where(root, error), file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl-C while the servers were still starting; both are stopped by now
+        print("De redactie is gestopt.")
+        return 0
 
 
 def _where(root: Path, error: Exception) -> str:
