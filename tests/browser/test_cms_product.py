@@ -107,3 +107,9 @@ def test_the_built_product_page_offers_the_download(published: Published, tmp_pa
     assert link.text_content() == "Handleiding (versie 2)"
     target = urljoin(f"/{page_url}", link.get("href")).lstrip("/")
     assert (site / target).read_bytes() == DOCUMENT.read_bytes()
+
+
+def test_uploading_asked_nothing_of_any_host_but_127_0_0_1_and_broke_no_content_security_policy(published: Published):
+    watch = published.editor.watch
+    assert watch.off_site() == []
+    assert [error for error in watch.errors if "Content Security Policy" in error] == []
