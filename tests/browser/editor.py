@@ -127,9 +127,11 @@ def upload(page: Page, button: str, file: Path) -> None:
 
 
 def save(page: Page) -> None:
-    """ "Opslaan": in the editorial workflow a save is a commit on the item's own branch."""
+    """Opslaan: in the editorial workflow a save is a commit on the item's own branch; done when Decap has read
+    the item back from that branch (its status shows)."""
     page.get_by_role("button", name="Opslaan", exact=True).click()
     expect(page.get_by_text("Item opgeslagen").first).to_be_visible()
+    expect(page.get_by_role("button", name="Status: Concept")).to_be_visible()
 
 
 def publish(page: Page) -> None:

@@ -5,6 +5,7 @@ One journey, recorded once for the module; each test reads one thing it must hav
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,11 +63,15 @@ def journey(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Itera
         save(page)
         main_after_save = git(repo, "rev-parse", "main").strip()
         branches = git(repo, "branch", "--format=%(refname:short)").split()
-        # What the pull-request check sees: the branch on its own.
+        # What the pull-request check sees: the branch on its own, exported without a checkout (decap-server
+        # checks branches out in the repository while the editor works).
         checkout = root / "branch"
-        git(repo, "worktree", "add", "-q", str(checkout), f"cms/events/{EVENT_ID}")
+        checkout.mkdir()
+        archive = subprocess.run(
+            ["git", "-C", str(repo), "archive", f"cms/events/{EVENT_ID}"], capture_output=True, check=True
+        )
+        subprocess.run(["tar", "-x", "-C", str(checkout)], input=archive.stdout, check=True)
         check_of_branch = cop_check(checkout).stdout
-        git(repo, "worktree", "remove", "--force", str(checkout))
         publish(page)
         yield Journey(
             editor=editor,
