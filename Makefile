@@ -77,7 +77,7 @@ $(VENV)/.site: requirements/site.txt pyproject.toml
 
 $(NODE): package-lock.json
 	bash requirements/ensure-debian
-	npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 $(VENV)/.test: $(VENV)/.site requirements/test.txt
