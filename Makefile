@@ -7,20 +7,31 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: build serve test check bench lighthouse lint clean golden fuzz
+.PHONY: build serve cms test check bench lighthouse lint clean golden fuzz
+
+# The browser editor at /admin/ (Decap CMS, and decap-server for `make cms`) from package-lock.json: the production
+# packages only, no install scripts. The stamp keeps make from installing again until the lockfile changes.
+NODE := node_modules/.cop-installed
 
 # Our modules' bytecode, written ahead: where PYTHONDONTWRITEBYTECODE is set (as on our VMs) every build
 # would otherwise compile them again, 0.3 s. compileall only compiles what changed.
 BYTECODE = $(BIN)/python -m compileall -q coplimburg hooks bench > /dev/null
 
-build: $(VENV)/.site
+build: $(VENV)/.site $(NODE)
 	$(BYTECODE)
 	$(BIN)/mkdocs build --strict
 
 # The preview also shows items scheduled for later (marked "nog niet gepubliceerd"); builds never do.
-serve: $(VENV)/.site
+serve: $(VENV)/.site $(NODE)
 	$(BYTECODE)
 	COP_PREVIEW_SCHEDULED=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The browser editor on this computer (docs-redactie/in-de-browser.md): the preview on 127.0.0.1:8000 serves /admin/,
+# decap-server commits every save of it in git (content/ and docs/ only). Refuses to start while content/ or docs/
+# holds uncommitted changes. Ctrl-C stops both.
+cms: $(VENV)/.site $(NODE)
+	$(BYTECODE)
+	$(BIN)/cop cms --start
 
 # make bench BENCH_ARGS="--sizes 100,1000 --runs 3"; results in bench-results/results.json.
 bench: $(VENV)/.site
@@ -29,13 +40,13 @@ bench: $(VENV)/.site
 
 # Lighthouse (package.json) on every page type of site/, served with gzip; results in lighthouse-results/.
 lighthouse: build
-	test -x node_modules/.bin/lighthouse || npm ci
+	test -x node_modules/.bin/lighthouse || (npm ci && touch $(NODE))
 	$(BIN)/python -m bench.lighthouse $(LIGHTHOUSE_ARGS)
 
 check: $(VENV)/.site
 	$(BIN)/cop check
 
-test: $(VENV)/.test $(ENGINE_VENV)/.site
+test: $(VENV)/.test $(ENGINE_VENV)/.site $(NODE)
 	bash tests/ensure-chromium
 	$(BYTECODE)
 	$(BIN)/ruff check coplimburg hooks tests bench
@@ -43,8 +54,8 @@ test: $(VENV)/.test $(ENGINE_VENV)/.site
 	$(BIN)/mypy
 	$(BIN)/pytest
 
-# Rewrite tests/golden/ (calendars, feeds, one e-mail edition and a page of every template of the sample site) from
-# the current build; review the diff.
+# Rewrite tests/golden/ (calendars, feeds, one e-mail edition, a page of every template and the editor's config of the
+# sample site) from the current build; review the diff.
 golden: $(VENV)/.test
 	COP_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py
 
@@ -62,6 +73,11 @@ $(VENV)/.site: requirements/site.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip==25.3
 	$(BIN)/pip install --quiet --require-virtualenv -r requirements/site.txt
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(NODE): package-lock.json
+	bash requirements/ensure-debian
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 $(VENV)/.test: $(VENV)/.site requirements/test.txt

@@ -15,8 +15,9 @@ imports MkDocs. The events, in the order MkDocs fires them:
   files items name, as the map lists them: documents as they are, images re-encoded without metadata, as
   `page_images()` does for the images in docs/), `card_files()` (social cards) and `image_files()` (responsive
   image variants), drawn only when .cache/ does not hold them as expected (coplimburg.pages.cache), join MkDocs'
-  files. `start_calendars()` starts the calendars in a worker process on another core (coplimburg.background):
-  they need no page.
+  files, and so does the browser editor at /admin/ (`admin()`, coplimburg.cms: its page, the generated config, the
+  preview and the Decap bundle from node_modules). `start_calendars()` starts the calendars in a worker process on
+  another core (coplimburg.background): they need no page.
 - on_env: every page's Markdown is rendered, so `start_feeds()` gives the feeds and e-mail editions to the
   same worker while MkDocs renders the page templates. `FILTERS` (Dutch dates, checked links), `GLOBALS`
   (the search dialog's kinds) and `template_globals()` (the build's commit and date for every page's meta tag)
@@ -44,7 +45,7 @@ imports MkDocs. The events, in the order MkDocs fires them:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ from typing import Any
 from coplimburg.background import Pending, Worker
 from coplimburg.build_stamp import BuildStamp, commit_of
 from coplimburg.calendar.state import AgendaState, read_state
+from coplimburg.cms.admin import AdminFiles, admin_files
 from coplimburg.content.pictures import page_images
 from coplimburg.content.site import Site
 from coplimburg.content.sitemap import SiteMap, site_map
@@ -159,6 +161,10 @@ class Build:
             file.relative_to(docs).as_posix(): self.originals.publish(Asset(file, "")).source
             for file in page_images(docs)
         }
+
+    def admin(self, docs_dir: str, site_files: Iterable[str], extra_css: Iterable[str], favicon: str) -> AdminFiles:
+        """The browser editor at /admin/ (coplimburg.cms.admin); raises BundleMissing without Decap CMS."""
+        return admin_files(self.site, self.settings, self.site_name, docs_dir, site_files, extra_css, favicon)
 
     def _calendar_inputs(self) -> tuple[Site, str, AgendaState, dt.date]:
         """What every calendar (agenda.ics, one per table, one per event) is made from."""

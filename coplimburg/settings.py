@@ -6,13 +6,13 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from coplimburg.content.addresses import web_address_problem
-from coplimburg.content.fields import DayField, Strict, Text, Url, validate
+from coplimburg.content.fields import DayField, Label, Strict, Text, Url, validate
 from coplimburg.content.source import Document
 from coplimburg.dates import AMSTERDAM
 from coplimburg.expected import not_a_date, refused_web_address
@@ -69,6 +69,54 @@ class Newsletter(Strict):
         return self.unsubscribe_address or self.from_address
 
 
+def _repository(value: object) -> object:
+    if not isinstance(value, str) or not _REPOSITORY.fullmatch(value.strip()):
+        raise ValueError(f"verwacht de naam van de repository zoals eigenaar/naam, gekregen {describe(value)}")
+    return value.strip()
+
+
+_REPOSITORY = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+$")  # GitLab groups nest: groep/subgroep/project
+Repository = Annotated[str, BeforeValidator(_repository), WithJsonSchema({"type": "string"})]
+# What each git host needs besides the repository (docs-redactie/in-de-browser.md says how to get it).
+_HOST_NEEDS = {"github": ("base_url",), "gitlab": ("app_id",), "forgejo": ("app_id", "api_root")}
+
+
+class GitHost(Strict):
+    """The CoP's git host, where the browser editor at /admin/ of the published site saves: every change goes on a
+    branch with a pull request (Decap's editorial workflow)."""
+
+    name: Literal["github", "gitlab", "forgejo"]
+    repo: Repository
+    # GitLab and Forgejo: the id of the OAuth application (PKCE, no server of our own).
+    app_id: Text | None = None
+    # GitHub: the OAuth proxy that logs editors in; GitLab on a server of its own: that server.
+    base_url: Url | None = None
+    # GitHub: the proxy's login path, when it is not `auth`.
+    auth_endpoint: Text | None = None
+    # Forgejo (and GitLab on a server of its own, GitHub Enterprise): the address of the API.
+    api_root: Url | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> GitHost:
+        missing = [name for name in _HOST_NEEDS[self.name] if getattr(self, name) is None]
+        if missing:
+            raise ValueError(
+                f"{missing[0]}: verplicht bij name: {self.name}; docs-redactie/in-de-browser.md zegt waar je het vindt"
+            )
+        return self
+
+
+class Cms(Strict):
+    """The browser editor at /admin/ (coplimburg.cms)."""
+
+    # The branch the site is published from: the editor proposes changes against it, locally and on the git host.
+    branch: Label = "main"
+    # Where `make cms` runs decap-server on this computer (127.0.0.1), which commits every save.
+    local_port: int = Field(default=8081, ge=1024, le=65535)
+    # Without a git host, /admin/ of the published site says that only `make cms` is set up yet.
+    host: GitHost | None = None
+
+
 class Settings(Strict):
     content_dir: Text = "content"
     # The day the build calls "today"; COP_BUILD_DATE in the environment wins over it.
@@ -79,6 +127,8 @@ class Settings(Strict):
     feed_limit: int = Field(default=20, ge=1, le=1000)
     # The CoPPIG by e-mail; everything optional, nothing is sent unless `cop coppig --verzenden` runs.
     newsletter: Newsletter = Newsletter()
+    # The browser editor at /admin/: its git host and the port of its local server.
+    cms: Cms = Cms()
 
     def today(self) -> dt.date:
         """The one build date (COP_BUILD_DATE, else `build_date`, else today in Amsterdam)."""

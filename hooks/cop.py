@@ -27,6 +27,8 @@ from mkdocs.utils import CountHandler
 
 from coplimburg import heap
 from coplimburg.build import FILTERS, GLOBALS, LOGO, Build
+from coplimburg.cms.admin import AdminFiles
+from coplimburg.cms.bundle import BundleMissing
 from coplimburg.editors.local_only import local_only
 from coplimburg.editors.preview import HEADING, recover_from_not_found, terminal_report, write_problem_docs
 from coplimburg.output import discard, replace_site, staging_folder, write_files
@@ -38,8 +40,9 @@ from coplimburg.site_lock import BuildBusy, SiteLock
 
 BUILD_KEY = "cop_build"
 # What MkDocs tells only some events: the command (on_startup; serve keeps this module loaded across its
-# rebuilds), and the staging folder of a build and its lock (for on_build_error, which gets no config).
-_process: dict[str, Path | bool | SiteLock] = {}
+# rebuilds), the staging folder of a build and its lock (for on_build_error, which gets no config), and /admin/ of
+# the last good build (the preview keeps the editor while content is broken, so that it can be mended there).
+_process: dict[str, Path | bool | SiteLock | AdminFiles] = {}
 log = logging.getLogger("mkdocs.plugins.cop")
 # mkdocs-macros reports at INFO, on every build, which module and macros it found: lines that bury the ones that
 # matter to an editor. Its warnings and errors still show.
@@ -107,6 +110,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for path, source in drawn.items():
             files.append(Download.generated(config, path, abs_src_path=str(source)))
         _last_pages[:] = [file.src_uri for file in files.documentation_pages()]
+        try:
+            docs = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).resolve().parent)).as_posix()
+            site_files = [file.src_uri for file in files]
+            _process["admin"] = build.admin(docs, site_files, config.extra_css, config.theme["favicon"])
+        except BundleMissing as error:
+            raise PluginError(str(error)) from None
+    admin = _process.get("admin")
+    if isinstance(admin, AdminFiles):
+        for path, text in admin.generated.items():
+            files.append(Download.generated(config, path, content=text))
+        for path, source in admin.copied.items():
+            files.append(Download.generated(config, path, abs_src_path=str(source)))
     return files
 
 

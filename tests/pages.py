@@ -11,6 +11,8 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml.html import HtmlElement
 
+from coplimburg.cms.admin import FOLDER as ADMIN_FOLDER
+
 SITE_URL = "https://www.communityofpracticelimburg.nl/"
 
 
@@ -79,8 +81,13 @@ def json_ld(document: HtmlElement, of_type: str | None = None) -> list[dict[str,
 
 
 def html_files(site: Path) -> list[Path]:
-    """The site's pages; the e-mail editions beside them are documents for mailers, tested with the feeds."""
-    return sorted(path for path in site.rglob("*.html") if path.name in ("index.html", "404.html"))
+    """The site's pages; the e-mail editions beside them are documents for mailers, tested with the feeds, and the
+    browser editor at /admin/ is no page of the site (tests/test_cms_admin.py, tests/browser/test_cms_*.py)."""
+    return sorted(
+        path
+        for path in site.rglob("*.html")
+        if path.name in ("index.html", "404.html") and path.relative_to(site).parts[0] != ADMIN_FOLDER
+    )
 
 
 def url_path_of(site: Path, file: Path) -> str:

@@ -1,7 +1,8 @@
-"""The sample site's calendars, feeds, one e-mail edition and one page of every item template and every overview are
-compared byte for byte with tests/golden/, so any change in what subscribers and visitors receive is a reviewed diff.
-Pages are compared with the hashes in Material's asset names replaced, so a theme update shows only where it changes
-the markup. `make golden` rewrites them all from the current build."""
+"""The sample site's calendars, feeds, one e-mail edition, the browser editor's configuration and one page of every
+item template and every overview are compared byte for byte with tests/golden/, so any change in what subscribers
+and visitors receive, or in the editors' form, is a reviewed diff. Pages are compared with the hashes in Material's
+asset names replaced, so a theme update shows only where it changes the markup. `make golden` rewrites them all from
+the current build."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ FILES = {
     "atom.xml": "atom.xml",
     "feed.json": "feed.json",
     "coppig/2026-10/email.html": "email-2026-10.html",
+    # The browser editor's configuration (coplimburg/cms/config.py), generated from the collections and models.
+    "admin/config.yml": "cms-config.yml",
 }
 # Site path → golden file under pages/: one page per item template, per overview and per generated page of its own.
 PAGES = {

@@ -13,6 +13,7 @@ import pytest
 from pages import page, pagefind_fragments
 from sitebuild import SAMPLE, build_site
 
+from coplimburg.cms.admin import FOLDER as ADMIN_FOLDER
 from coplimburg.pages.search_index import Indexing, IndexingFailed, index_site
 from coplimburg.pages.search_order import SIGNATURE, _encode, sort_filters
 
@@ -23,12 +24,12 @@ def indexed(site: Path) -> dict[str, dict[str, object]]:
     return {fragment["url"]: fragment for fragment in pagefind_fragments(site)}
 
 
-def test_every_public_page_is_indexed_and_404_email_and_feeds_are_not(built_site):
+def test_every_public_page_is_indexed_and_404_email_feeds_and_the_editor_are_not(built_site):
     urls = set(indexed(built_site))
     pages_on_disk = {
         "/" + path.relative_to(built_site).parent.as_posix().removeprefix(".") + "/"
         for path in built_site.rglob("index.html")
-        if "pagefind" not in path.parts
+        if "pagefind" not in path.parts and ADMIN_FOLDER not in path.parts
     }
     assert urls == {url.replace("//", "/") for url in pages_on_disk}
     assert not any(url.endswith((".html", ".xml", ".json")) for url in urls)

@@ -292,3 +292,17 @@ def test_a_file_name_that_is_no_valid_id_is_reported_with_a_better_name(content)
 def test_problems_are_printed_as_path_line_field_message():
     problem = Problem("content/events/x.md", 4, "start", "verwacht een datum")
     assert str(problem) == "content/events/x.md:4: start: verwacht een datum"
+
+
+def test_references_in_site_data_name_ids_that_exist_with_a_dutch_article_that_fits(content):
+    root = content()
+    (root / "site" / "programme.yml").write_text(
+        "programme:\n  - year: 2024\n    title: Alle opbrengsten in beeld\n    event: coppish-2024\n", encoding="utf-8"
+    )
+    matrix = root / "site" / "matrix.yml"
+    matrix.write_text(matrix.read_text(encoding="utf-8").replace("partner: chill", "partner: chil"), encoding="utf-8")
+    messages = {(problem.path, problem.field): problem.message for problem in problems_of(root)}
+    assert messages == {
+        ("content/site/programme.yml", "programme[0].event"): "onbekend evenement 'coppish-2024'",
+        ("content/site/matrix.yml", "columns[1].partner"): "onbekende partner 'chil'; bedoelde je chill?",
+    }

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coplimburg.content.events import Event
-from coplimburg.content.fields import Item, Strict
+from coplimburg.content.fields import FILE_FOLDER, IMAGE_FOLDER, Item, Strict
 from coplimburg.content.posts import Post
 from coplimburg.content.products import Product
 from coplimburg.content.sitedata import Matrix, Partner, PartnerFile, ProgrammeFile, Vocabularies
@@ -25,12 +25,12 @@ class Reference:
     target: str
     what: str  # how editors call one of those, in Dutch: "tafel", "doelgroep"
     single: bool = False  # one id rather than a list
-    neuter: bool = False  # `what` is a het-word ("het evenement"), so an adjective before it takes no -e
+    neuter: bool = False  # a het-word ("het evenement"): "onbekend evenement", not "onbekende"
 
     @property
     def unknown(self) -> str:
-        """'onbekende tafel', 'onbekend evenement': the adjective agrees with the noun."""
-        return f"{'onbekend' if self.neuter else 'onbekende'} {self.what}"
+        """How a problem names an id that does not exist: "onbekende tafel", "onbekend product"."""
+        return f"onbekend {self.what}" if self.neuter else f"onbekende {self.what}"
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,16 @@ class Scaffold:
 
 
 @dataclass(frozen=True)
+class Form:
+    """How the browser editor at /admin/ (coplimburg.cms) lists the items and names one in a reference field:
+    Decap templates over the item's fields."""
+
+    summary: str = "{{title}}"  # one line per item in lists and in reference fields
+    search: tuple[str, ...] = ("title",)  # the fields a reference field searches
+    sort: tuple[str, ...] = ("title",)  # what the list can be sorted by
+
+
+@dataclass(frozen=True)
 class Collection:
     key: str  # the name in code: tables, events, products, posts, partners
     model: type[Any]
@@ -91,6 +101,7 @@ class Collection:
     overview: Overview | None = None
     feed: Feed | None = None
     scaffold: Scaffold | None = None
+    form: Form = Form()
 
     @property
     def items_are_files(self) -> bool:
@@ -99,10 +110,12 @@ class Collection:
 
 @dataclass(frozen=True)
 class SiteData:
-    """A file of content/site/ and the model it is read into."""
+    """A file of content/site/ and the model it is read into; references name dotted paths through its lists
+    (`programme.event`: the event of each edition)."""
 
     file: str
     model: type[Strict]
+    references: dict[str, Reference] = field(default_factory=dict)
 
 
 SUMMARY_NOTE = "vervang deze tekst; hoogstens 300 tekens"
@@ -149,6 +162,7 @@ TABLES = Collection(
         },
         words=("tafel", "innovatietafel"),
     ),
+    form=Form(summary="Tafel {{code}}: {{title}}", search=("code", "title"), sort=("code", "title")),
 )
 
 EVENTS = Collection(
@@ -205,6 +219,7 @@ EVENTS = Collection(
         },
         words=("evenement",),
     ),
+    form=Form(summary="{{start}} · {{title}}", sort=("start", "title", "published")),
 )
 
 PRODUCTS = Collection(
@@ -258,6 +273,7 @@ PRODUCTS = Collection(
             "image_alt": _IMAGE_ALT,
         },
     ),
+    form=Form(sort=("title", "published")),
 )
 
 POSTS = Collection(
@@ -298,6 +314,7 @@ POSTS = Collection(
         },
         words=("nieuws", "nieuwsbericht", "bericht"),
     ),
+    form=Form(summary="{{published}} · {{title}}", sort=("published", "title")),
 )
 
 PARTNERS = Collection(
@@ -309,6 +326,7 @@ PARTNERS = Collection(
     section="partners",
     template="cop/partner.html",
     references={"kind": Reference("partner_kinds", "soort", single=True)},
+    form=Form(summary="{{name}}", search=("name",), sort=("name",)),
 )
 
 # In the order feeds list their items on the same date, and `cop check` counts them.
@@ -328,13 +346,17 @@ SITE_DATA: dict[str, SiteData] = {
     for data in (
         SiteData("partners.yml", PartnerFile),
         SiteData("vocabularies.yml", Vocabularies),
-        SiteData("programme.yml", ProgrammeFile),
-        SiteData("matrix.yml", Matrix),
+        SiteData(
+            "programme.yml",
+            ProgrammeFile,
+            {"programme.event": Reference("events", "evenement", single=True, neuter=True)},
+        ),
+        SiteData("matrix.yml", Matrix, {"columns.partner": Reference("partners", "partner", single=True)}),
     )
 }
 SITE_FOLDER = "site"
 # Folders beside the items that hold their downloads and images, not items.
-ASSET_FOLDERS = ("files", "images")
+ASSET_FOLDERS = (FILE_FOLDER, IMAGE_FOLDER)
 
 
 def by_folder(folder: str) -> Collection | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -75,6 +76,23 @@ LongText = Annotated[
 FilePath = Annotated[
     str, BeforeValidator(_one_line(PATH_LENGTH, "het pad")), Field(min_length=1, max_length=PATH_LENGTH)
 ]
+# The folders beside an item's file that hold its images and its downloads (files/<id>/), not items.
+IMAGE_FOLDER = "images"
+FILE_FOLDER = "files"
+
+
+@dataclass(frozen=True)
+class Upload:
+    """Where the file a path field names belongs beside its item, and so where the browser editor uploads it:
+    `images/`, or a folder of the item's own under `files/` (`files/<id>/`)."""
+
+    folder: str
+    per_item: bool = False
+    image: bool = False
+
+
+ImagePath = Annotated[FilePath, Upload(IMAGE_FOLDER, image=True)]
+DownloadPath = Annotated[FilePath, Upload(FILE_FOLDER, per_item=True)]
 
 
 class Strict(BaseModel):
@@ -88,7 +106,12 @@ class Item(Strict):
 
     id: SkipJsonSchema[str] = Field(default="", exclude=True)
     source: SkipJsonSchema[str] = Field(default="", exclude=True)
-    body: SkipJsonSchema[str] = Field(default="", exclude=True)
+    body: SkipJsonSchema[str] = Field(
+        default="",
+        exclude=True,
+        title="Tekst",
+        description="De tekst van de pagina. Kopjes, lijsten, links en afbeeldingen maak je met de knoppen.",
+    )
     body_line: SkipJsonSchema[int] = Field(default=1, exclude=True)
 
     @property
@@ -119,8 +142,17 @@ LOADER_FIELDS = frozenset(Item.model_fields)
 class Illustrated(Item):
     """An item that may carry an image; the image needs a text for visitors who do not see it."""
 
-    image: FilePath | None = None
-    image_alt: LongText | None = None
+    image: ImagePath | None = Field(
+        default=None,
+        title="Afbeelding",
+        description="Een foto of illustratie bij het item (JPEG, PNG of WebP); ze staat bovenaan de pagina en op de "
+        "deelkaart.",
+    )
+    image_alt: LongText | None = Field(
+        default=None,
+        title="Beschrijving van de afbeelding",
+        description="Verplicht bij een afbeelding: wat er te zien is, voor wie de afbeelding niet ziet.",
+    )
 
     @property
     def named_files(self) -> list[str]:
@@ -192,18 +224,18 @@ def _id_list(value: object) -> object:
     return value
 
 
-_MOMENT_SCHEMA = {
-    "type": "string",
-    "pattern": r"^\d{4}-\d{2}-\d{2}( \d{1,2}:\d{2})?$",
-    "examples": ["2024-06-13 13:00"],
-}
-_DAY_SCHEMA = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "examples": ["2024-06-13"]}
+# What the schemas (and the browser editor's form) accept as a moment, a day and a web address.
+MOMENT_PATTERN = r"^\d{4}-\d{2}-\d{2}( \d{1,2}:\d{2})?$"
+DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+_MOMENT_SCHEMA = {"type": "string", "pattern": MOMENT_PATTERN, "examples": ["2024-06-13 13:00"]}
+_DAY_SCHEMA = {"type": "string", "pattern": DAY_PATTERN, "examples": ["2024-06-13"]}
 
 MomentField = Annotated[Moment, BeforeValidator(_moment), WithJsonSchema(_MOMENT_SCHEMA)]
 DayField = Annotated[dt.date, BeforeValidator(_day), WithJsonSchema(_DAY_SCHEMA)]
 # The pattern says what coplimburg.content.addresses checks: http(s), a host without user name, no spaces,
 # backslashes, <, > or ".
-_URL_SCHEMA = {"type": "string", "format": "uri", "pattern": r'^https?://[^\s\\<>"@/?#%]+([/?#][^\s\\<>"]*)?$'}
+URL_PATTERN = r'^https?://[^\s\\<>"@/?#%]+([/?#][^\s\\<>"]*)?$'
+_URL_SCHEMA = {"type": "string", "format": "uri", "pattern": URL_PATTERN}
 Url = Annotated[str, BeforeValidator(_url), WithJsonSchema(_URL_SCHEMA)]
 Text = Annotated[str, BeforeValidator(_one_line(TEXT_LENGTH, "de tekst")), Field(min_length=1, max_length=TEXT_LENGTH)]
 SUMMARY_LENGTH = 300
@@ -227,6 +259,8 @@ def validate(model: type[Strict], document: Document, problems: list[Problem], *
             )
         )
         return None
+    # Every later check (references, files, links) reads the document as the model does.
+    data = document.data = without_empty_optional(model, data)
     reserved = [key for key in data if key in LOADER_FIELDS]
     for key in reserved:
         problems.append(
@@ -273,6 +307,28 @@ def validate(model: type[Strict], document: Document, problems: list[Problem], *
                 continue
             problems.append(_problem(model, document, tuple(detail["loc"]), detail))
         return None
+
+
+def without_empty_optional(model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
+    """The front matter without optional fields written as an empty text (`address: ""`), in nested groups and
+    lists of groups too: that is what the browser editor writes when an editor clears a field, and it means the
+    field is not filled in. An empty required field stays, and is reported."""
+    fields = {info.alias or name: info for name, info in model.model_fields.items()}
+    kept: dict[str, Any] = {}
+    for key, value in data.items():
+        info = fields.get(key)
+        if info is None:
+            kept[key] = value
+            continue
+        if value == "" and not info.is_required() and not info.exclude:
+            continue
+        inner = _model_in(info.annotation)
+        if inner is not None and isinstance(value, dict):
+            value = without_empty_optional(inner, value)
+        elif inner is not None and isinstance(value, list):
+            value = [without_empty_optional(inner, one) if isinstance(one, dict) else one for one in value]
+        kept[key] = value
+    return kept
 
 
 def _invisible_characters(value: Any, location: Location, document: Document, problems: list[Problem]) -> list[str]:

@@ -73,8 +73,7 @@ def load(content: Path, today: dt.date | None = None) -> Site:
     # pages, the vocabularies filters): until one can be read, its problem is the one to fix first.
     if all(value is not None for value in site_data.values()):
         programme: ProgrammeFile = site_data["programme.yml"]
-        programme_events = [edition.event for edition in programme.programme]
-        problems += check_site_data(known, site_data["matrix.yml"], programme_events, documents)
+        problems += check_site_data(known, site_data["matrix.yml"], documents)
         # The items that validated make the site whose map the links are checked against, so a broken link is
         # reported in the same run as a bad date (coplimburg.content.links).
         site = Site(

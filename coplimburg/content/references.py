@@ -6,12 +6,12 @@ reference in the same run as a wrong date in the same file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from coplimburg.content.collections import ASSET_FOLDERS, COLLECTIONS, Reference
+from coplimburg.content.collections import ASSET_FOLDERS, COLLECTIONS, SITE_DATA, SITE_FOLDER, Reference
 from coplimburg.content.documents import download_problem
 from coplimburg.content.fields import PATH_LENGTH
 from coplimburg.content.pictures import picture_problem
@@ -85,11 +85,9 @@ def check_item_references(collection: str, document: Document, known: Known, con
     return problems
 
 
-def check_site_data(
-    known: Known, matrix: Matrix, programme_events: list[str | None], documents: Mapping[str, Document]
-) -> list[Problem]:
-    """The references within content/site/ (partner kinds, matrix columns, programme events): only once every file
-    there could be read."""
+def check_site_data(known: Known, matrix: Matrix, documents: Mapping[str, Document]) -> list[Problem]:
+    """The references each site-data file declares (coplimburg.content.collections.SITE_DATA), the partners' kinds
+    and the matrix's columns."""
     problems: list[Problem] = []
     partners = known.partners
     if partners is None or known.vocabularies is None:
@@ -98,6 +96,16 @@ def check_site_data(
     def report(source: str, location: Location, message: str) -> None:
         document = documents.get(source)
         problems.append(Problem(source, document.line_of(location) if document else 0, dotted(location), message))
+
+    for data in SITE_DATA.values():
+        source = next((path for path in documents if path.endswith(f"/{SITE_FOLDER}/{data.file}")), None)
+        if source is None:
+            continue
+        for name, reference in data.references.items():
+            allowed = known.of(reference.target) or ()
+            for location, value in _values_at(documents[source].data, name.split("."), ()):
+                if isinstance(value, str) and value not in allowed:
+                    report(source, location, f"{reference.unknown} {describe(value)}" + _nearest(value, allowed))
 
     for name, reference in COLLECTIONS["partners"].references.items():
         allowed = known.of(reference.target) or ()
@@ -110,13 +118,6 @@ def check_site_data(
                     f"{reference.unknown} {describe(value)}" + _nearest(value, allowed),
                 )
     columns = {column.id for column in matrix.columns}
-    for index, column in enumerate(matrix.columns):
-        if column.partner and column.partner not in partners:
-            report(
-                "content/site/matrix.yml",
-                ("columns", index, "partner"),
-                f"onbekende partner {describe(column.partner)}" + _nearest(column.partner, partners),
-            )
     for group_index, group in enumerate(matrix.groups):
         for row_index, row in enumerate(group.rows):
             for who_index, who in enumerate(row.who):
@@ -126,14 +127,18 @@ def check_site_data(
                         ("groups", group_index, "rows", row_index, "who", who_index),
                         f"onbekende kolom {describe(who)}" + _nearest(who, columns),
                     )
-    for index, event in enumerate(programme_events):
-        if event and event not in known.ids["events"]:
-            report(
-                "content/site/programme.yml",
-                ("programme", index, "event"),
-                f"onbekend evenement {describe(event)}" + _nearest(event, known.ids["events"]),
-            )
     return problems
+
+
+def _values_at(data: Any, path: list[str], location: Location) -> Iterator[tuple[Location, Any]]:
+    """The values at a dotted path through lists (`programme.event`: the event of each edition), with where."""
+    if isinstance(data, list):
+        for index, one in enumerate(data):
+            yield from _values_at(one, path, (*location, index))
+    elif not path:
+        yield location, data
+    elif isinstance(data, dict) and path[0] in data:
+        yield from _values_at(data[path[0]], path[1:], (*location, path[0]))
 
 
 def _nearest(value: str, known: Collection[str]) -> str:

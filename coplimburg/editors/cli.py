@@ -1,6 +1,6 @@
 """The `cop` command for editors: `check` validates all content unbuilt, `new` starts an item, `agenda` records
 schedule changes for calendar apps, `coppig` makes (and sends) the newsletter by e-mail, `schemas` exports the
-JSON Schemas."""
+JSON Schemas, `cms` shows the browser editor's configuration or starts the editor on this computer."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from coplimburg.cms.local import PREVIEW
 from coplimburg.editors.check_command import FORMATS, check
 from coplimburg.editors.dutch_argparse import DutchArgumentParser
 from coplimburg.editors.scaffold import KINDS, WORDS, ScaffoldError, new_item
@@ -48,6 +49,18 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument(
         "--content", type=Path, default=Path("content"), metavar="MAP", help="map met de inhoud (standaard: content)"
     )
+    cms = commands.add_parser(
+        "cms", help="toon de configuratie van de redactie in de browser (/admin/), zoals de build haar schrijft"
+    )
+    cms.add_argument(
+        "--start",
+        action="store_true",
+        help="start de redactie op deze computer (make cms): het voorbeeld op 127.0.0.1:8000 en decap-server, "
+        "dat elke opslag als commit bewaart",
+    )
+    cms.add_argument(
+        "--adres", default=PREVIEW, metavar="HOST:POORT", help=f"adres van het voorbeeld (standaard: {PREVIEW})"
+    )
     from coplimburg.editors.coppig_command import add_parser
 
     add_parser(commands)
@@ -58,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         "schemas": lambda: _schemas(arguments.out),
         "new": lambda: _new(WORDS[arguments.kind], arguments.title, arguments.content),
         "coppig": lambda: _coppig(arguments),
+        "cms": lambda: _cms(arguments.start, arguments.adres),
     }
     return handlers[arguments.command]()
 
@@ -72,6 +86,12 @@ def _coppig(arguments: argparse.Namespace) -> int:
     from coplimburg.editors.coppig_command import run
 
     return run(arguments)
+
+
+def _cms(start: bool, preview: str) -> int:
+    from coplimburg.cms import command
+
+    return command.start(Path.cwd(), preview) if start else command.show(Path.cwd())
 
 
 def _schemas(out: Path) -> int:

@@ -11,6 +11,8 @@ from chromium import BUILD_MOMENT, serve
 from hostile import BODY_PAGES, EVIL_HOST, pages
 from pages import SITE_URL
 
+from coplimburg.cms.admin import FOLDER as ADMIN_FOLDER
+
 # The edition pages show item images by their published address on the site's own domain: the one host besides
 # 127.0.0.1 a page may ask for (refused here, like every other request off the machine).
 ALLOWED_HOSTS = {"127.0.0.1", urlsplit(SITE_URL).hostname}
@@ -41,7 +43,9 @@ def test_no_hostile_value_or_text_runs_script_navigates_or_loads_anything_from_e
             page.mouse.move(10, 10)
             page.hover("body")
             assert page.evaluate("typeof window.__pwned") == "undefined", path
-            assert navigations == [shown], path
+            # The editor at /admin/ (hostile names in its config and data) is an app that opens its own start view.
+            own_view = [shown + "#/"] if path.relative_to(hostile_site.root).parts[0] == ADMIN_FOLDER else []
+            assert navigations in ([shown], [shown, *own_view]), path
         # The hostile texts were there, their code shown as text.
         for path in BODY_PAGES:
             page.goto(base_url + path)
