@@ -44,9 +44,10 @@ def built_files(site: Path) -> set[str]:
 
 
 def not_ours(path: str, listed: SiteMap) -> bool:
-    """What the map leaves out on purpose: the theme's assets, the search index and the variants of item images."""
+    """What the map leaves out on purpose: the theme's assets, the search index, the browser editor and the variants
+    of item images."""
     theme_asset = path.startswith("assets/") and any((theme / path).is_file() for theme in THEMES)
-    if path.startswith("pagefind/") or theme_asset:
+    if path.startswith(("pagefind/", "admin/")) or theme_asset:
         return True
     variant = re.fullmatch(r"(.*)-\d+\.(webp|jpg|png)", path)
     return bool(variant) and any(
@@ -61,10 +62,10 @@ def test_the_map_lists_exactly_the_pages_and_files_the_build_publishes(built_sit
     assert built - listed.paths() == set(), "built but not listed"
 
 
-def test_what_the_map_leaves_out_is_only_theme_assets_the_search_index_and_image_variants(built_site):
+def test_what_the_map_leaves_out_is_only_theme_assets_the_search_index_the_editor_and_image_variants(built_site):
     listed = published_map()
     left_out = {path for path in built_files(built_site) if not_ours(path, listed)}
-    variants = {path for path in left_out if not path.startswith(("pagefind/", "assets/"))}
+    variants = {path for path in left_out if not path.startswith(("pagefind/", "assets/", "admin/"))}
     assert variants == {
         "coppig/nieuws/images/lectoraat-64.png",
         "coppig/nieuws/images/lectoraat-64.webp",
@@ -72,6 +73,7 @@ def test_what_the_map_leaves_out_is_only_theme_assets_the_search_index_and_image
         "coppyright/images/leerroute-zij-instroom-64.webp",
     }
     assert any(path.startswith("pagefind/") for path in left_out)
+    assert "admin/index.html" in left_out
 
 
 def links_to(paths: list[str]) -> str:

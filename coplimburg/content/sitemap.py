@@ -3,7 +3,8 @@
 The build generates the pages this map lists, publishes the files items name from it and refuses to write an
 output it does not list (coplimburg.build); `cop check` checks every link in a body against it
 (coplimburg.content.links). Not listed, because no text links to them: the theme's scripts, styles and icons, the
-search index (pagefind/) and the resized variants of item images, whose widths only the drawn image knows
+search index (pagefind/), the browser editor (admin/, coplimburg.cms: its page and config and the Decap bundle
+copied from node_modules) and the resized variants of item images, whose widths only the drawn image knows
 (coplimburg.pages.images).
 """
 
