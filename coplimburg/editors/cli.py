@@ -8,6 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from coplimburg.content.cache import LoadCache, cache_folder
 from coplimburg.content.loader import load
 from coplimburg.editors.dutch_argparse import DutchArgumentParser
 from coplimburg.editors.scaffold import KINDS, ScaffoldError, new_item
@@ -108,7 +109,7 @@ def _check(content: Path) -> int:
         return 2
     try:
         today = project_today(content.parent / CONFIG_FILE)
-        site = load(content, today)
+        site = load(content, today, LoadCache(cache_folder(content.parent, "content")))
     except (ContentError, ValueError) as error:
         print(error, file=sys.stderr, flush=True)
         return 1
