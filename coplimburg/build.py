@@ -70,7 +70,7 @@ __all__ = ["FILTERS", "GLOBALS", "LOGO", "Build"]
 GLOBALS = {"cop_search_kinds": KINDS}
 
 
-@dataclass
+@dataclass(repr=False)
 class Build:
     settings: Settings
     today: dt.date
@@ -115,6 +115,11 @@ class Build:
             card_cache=cache_folder(root, "cards"),
             originals=ready.originals,
         )
+
+    def __repr__(self) -> str:
+        # Short: plugins print the config they are given (mkdocs-macros turns every value of it into text for its
+        # debug log, in every build, logged or not), and the Build lives in the config.
+        return f"<Build of {sum(len(items) for items in self.site.items.values())} items on {self.today}>"
 
     @property
     def epoch(self) -> int:

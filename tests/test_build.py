@@ -9,6 +9,7 @@ import yaml
 from lxml import html
 from sitebuild import REPO, SAMPLE, build_site
 
+from coplimburg.build import Build
 from coplimburg.editors.cli import main
 
 # Item folder under tests/sample/content → the site section its pages are built in.
@@ -146,3 +147,12 @@ def test_a_successful_build_replaces_the_previous_site_and_leaves_no_staging_fol
     assert (site_dir / "index.html").is_file()
     # The lock file stays (coplimburg.site_lock); no staging or previous folder does.
     assert sorted(path.name for path in tmp_path.iterdir()) == [".site.build-lock", "repo", "site"]
+
+
+def test_the_build_in_the_config_reads_as_one_short_line_when_a_plugin_prints_the_config():
+    # mkdocs-macros writes every config value as text for its debug log in every build, logged or not: the Build
+    # lives in the config, and its text must not be the whole site.
+    config = yaml.safe_load((SAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))
+    build = Build.start(SAMPLE, config["site_url"], config["site_name"], config["site_description"], config["extra"])
+    body = next(iter(build.site.events.values())).body
+    assert len(repr(build)) < 100 and body not in str(build)
