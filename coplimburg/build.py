@@ -10,11 +10,14 @@ imports MkDocs. The events, in the order MkDocs fires them:
   A content problem raises ContentError here: `mkdocs build` fails with the list; `mkdocs serve` shows
   the list as the site instead. `mkdocs build` first takes the lock of its site folder (coplimburg.site_lock:
   one build at a time, a second one waits) and then writes into a staging folder beside site/.
+- on_pre_build: (adapter only, `mkdocs serve`) the preview's last build is moved aside (coplimburg.editors.rebuild).
 - on_files: `pages()` (overviews, items, year pages, CoPPIG pages), `downloads()` (documents as they are,
   images re-encoded without metadata, as `page_images()` does for the images in docs/), `card_files()`
   (social cards) and `image_files()` (responsive image variants), drawn only when .cache/ does not hold them
   as expected (coplimburg.pages.cache), join MkDocs' files. `start_calendars()` starts the calendars in a
-  worker process on another core (coplimburg.background): they need no page.
+  worker process on another core (coplimburg.background): they need no page. Under `mkdocs serve` the adapter
+  then takes over every generated page whose inputs (`page_context()` among them) are what they were in the
+  preview's last build, and every file copied from an unchanged source (coplimburg.editors.rebuild).
 - on_env: every page's Markdown is rendered, so `start_feeds()` gives the feeds and e-mail editions to the
   same worker while MkDocs renders the page templates. `FILTERS` (Dutch dates, checked links) and `GLOBALS`
   (the search dialog's kinds) are registered in the theme's Jinja environment, and autoescape is turned on
@@ -31,7 +34,8 @@ imports MkDocs. The events, in the order MkDocs fires them:
 - on_post_build: Pagefind indexes the written pages for search (coplimburg.pages.search_index) while
   `outputs()` collects the calendars, feeds and e-mail editions from the worker; when the index is complete
   the adapter writes the outputs, and the staging folder the build went into replaces site/ in one step
-  (coplimburg.output.publish); then the lock is released.
+  (coplimburg.output.publish); then the lock is released. Under `mkdocs serve` the pages are shown at once and
+  `outputs_after_pages()`, then Pagefind, follow in the background (the worker starts only then).
 - on_build_error: the staging folder is discarded and the lock released; site/ keeps the previous build, whole.
 - on_serve: (adapter only) the preview answers only requests addressed to 127.0.0.1 or localhost
   (coplimburg.editors.local_only).
@@ -212,6 +216,13 @@ class Build:
             card=card,
             published=post.published if post else None,
         )
+
+    def outputs_after_pages(self) -> dict[str, bytes]:
+        """Every file that is not a page, with the worker started only now: the preview starts it once its pages are
+        shown, so that handing the work over costs its rebuild nothing."""
+        self.start_calendars()
+        self.start_feeds()
+        return self.outputs()
 
     def outputs(self) -> dict[str, bytes]:
         """Every file that is not a page by output path: feeds, e-mail editions and calendars; run after every
