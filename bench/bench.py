@@ -94,6 +94,7 @@ class Verdict:
 
 def measure_size(items: int, runs: int, seed: int, repo: Path, workdir: Path) -> dict[str, Any]:
     """Every figure of one size; `workdir` keeps both projects for a later profile."""
+    load_before = os.getloadavg()[0]  # this machine's other work, beside every figure
     projects = {"ours": workdir / "ours", "floor": workdir / "floor"}
     write_floor(projects["floor"], repo, write_project(projects["ours"], repo, items, seed))
     # The first build of each fills its caches: ours draws every social card and reads every content file.
@@ -127,6 +128,7 @@ def measure_size(items: int, runs: int, seed: int, repo: Path, workdir: Path) ->
         "items": items,
         "mix": asdict(Mix.of(items)),
         "runs": runs,
+        "load_average": [load_before, os.getloadavg()[0]],
         "ours_seconds": ours,
         "floor_seconds": floor,
         "floor_search_seconds": floor_search,
@@ -142,6 +144,8 @@ def measure_size(items: int, runs: int, seed: int, repo: Path, workdir: Path) ->
         "preview_title_seconds": statistics.median(edits.title_seconds),
         "preview_body_seconds_all": edits.body_seconds,
         "preview_title_seconds_all": edits.title_seconds,
+        "preview_body_cpu_seconds": _median(edits.body_cpu_seconds),
+        "preview_title_cpu_seconds": _median(edits.title_cpu_seconds),
         "preview_phases": edits.phases,
         "floor_pagefind_seconds": statistics.median(pagefind),
         "first_build_seconds": first["ours"].seconds,
@@ -305,7 +309,8 @@ def report(results: list[dict[str, Any]], targets: list[Verdict], profile: Profi
         mix = one["mix"]
         lines += [
             f"== {one['items']:,} items ({mix['tables']} tables, {mix['events']} events, {mix['products']} products, "
-            f"{mix['posts']} posts; {mix['extra_partners']} extra partners), median of {one['runs']} run(s) ==",
+            f"{mix['posts']} posts; {mix['extra_partners']} extra partners), median of {one['runs']} run(s); "
+            f"load average {one['load_average'][0]:.1f} before, {one['load_average'][1]:.1f} after ==",
             _row("our build", f"{one['ours_seconds']:.2f} s", _seconds(one["ours_seconds_all"])),
             _row("floor (MkDocs + Material)", f"{one['floor_seconds']:.2f} s", _seconds(one["floor_seconds_all"])),
             _row(
@@ -348,12 +353,14 @@ def report(results: list[dict[str, Any]], targets: list[Verdict], profile: Profi
             _row(
                 "preview: edit → page",
                 f"{one['preview_body_seconds']:.2f} s",
-                "new sentence, its page; " + _seconds(one["preview_body_seconds_all"]),
+                "new sentence, its page; " + _seconds(one["preview_body_seconds_all"]) + _cpu(one, "body"),
             ),
             _row(
                 "preview: title → lists",
                 f"{one['preview_title_seconds']:.2f} s",
-                "new title, its page and the agenda; " + _seconds(one["preview_title_seconds_all"]),
+                "new title, its page and the agenda; "
+                + _seconds(one["preview_title_seconds_all"])
+                + _cpu(one, "title"),
             ),
             _row(
                 "first build / rebuild",
@@ -403,6 +410,15 @@ def report(results: list[dict[str, Any]], targets: list[Verdict], profile: Profi
 
 def _pages_seconds(phases: dict[str, float]) -> float:
     return sum(seconds for phase, seconds in phases.items() if phase.startswith(("Markdown", "page templates")))
+
+
+def _cpu(one: dict[str, Any], edit: str) -> str:
+    cpu = one[f"preview_{edit}_cpu_seconds"]
+    return "" if cpu is None else f"; serve's CPU {cpu:.2f} s"
+
+
+def _median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
 
 
 def _row(label: str, value: str, extra: str = "") -> str:

@@ -4,6 +4,7 @@ and stopped as Ctrl+C stops it."""
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
@@ -13,6 +14,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
@@ -23,9 +25,23 @@ from bench.measure import build_environment
 FIRST_BUILD_DEADLINE = 1800.0
 
 
+@dataclass(frozen=True)
+class Served:
+    url: str  # the base URL
+    pid: int
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time the serve process (every thread, no child) has used so far; None where /proc does not tell."""
+        try:
+            fields = Path(f"/proc/{self.pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
 @contextmanager
-def serving(project: Path, config: str = "mkdocs.yml", env: dict[str, str] | None = None) -> Iterator[str]:
-    """`mkdocs serve` of `project` with `config`; its base URL while it runs."""
+def serving(project: Path, config: str = "mkdocs.yml", env: dict[str, str] | None = None) -> Iterator[Served]:
+    """`mkdocs serve` of `project` with `config`, while it runs."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -38,7 +54,7 @@ def serving(project: Path, config: str = "mkdocs.yml", env: dict[str, str] | Non
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
-        yield f"http://127.0.0.1:{port}/"
+        yield Served(f"http://127.0.0.1:{port}/", server.pid)
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=120)

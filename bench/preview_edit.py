@@ -34,6 +34,10 @@ _FRONT_MATTER_END = re.compile(r"^---$", re.MULTILINE)
 class EditFigures:
     body_seconds: list[float]
     title_seconds: list[float]
+    # CPU time the serve process used from saving to the page showing the change: what the wait would be on an
+    # idle machine, whatever else this one runs meanwhile (the worker and Pagefind are other processes).
+    body_cpu_seconds: list[float] = field(default_factory=list)
+    title_cpu_seconds: list[float] = field(default_factory=list)
     # Seconds per build phase of the last rebuild; empty without --phases.
     phases: dict[str, float] = field(default_factory=dict)
 
@@ -64,31 +68,42 @@ def measure_edits(project: Path, event: Path, runs: int, phases: bool = False) -
         config = phase_config(project, Path(__file__).with_name("phase_hook.py")).name
         env = {"COP_BENCH_PHASES": str(timed)}
     original = event.read_text(encoding="utf-8")
-    body, titles = [], []
+    body: list[float] = []
+    titles: list[float] = []
+    body_cpu: list[float] = []
+    titles_cpu: list[float] = []
     try:
-        with serving(project, config, env) as base:
-            url, overview = f"{base}agenda/{event.stem}/", f"{base}agenda/"
+        with serving(project, config, env) as served:
+            url, overview = f"{served.url}agenda/{event.stem}/", f"{served.url}agenda/"
             wait_until(url, lambda page: bool(page.xpath("//h1")), FIRST_BUILD_DEADLINE)
             for run in range(runs):
-                time.sleep(1.0)  # the watcher settles; an edit during a build would be timed from its middle
+                time.sleep(2.0)  # the watcher settles and the last build's background work ends
                 sentence = f"Gewijzigd in ronde {run} om {time.monotonic_ns()}."
+                used = served.cpu_seconds()
                 event.write_text(with_sentence(original, sentence), encoding="utf-8")
                 body.append(wait_until(url, showing(sentence), EDIT_DEADLINE))
+                _add_cpu(body_cpu, used, served.cpu_seconds())
             for run in range(runs):
-                time.sleep(1.0)
+                time.sleep(2.0)
                 title = f"Nieuwe titel {run} {time.monotonic_ns() % 100000}"
+                used, start = served.cpu_seconds(), time.monotonic()
                 event.write_text(with_title(original, title), encoding="utf-8")
-                start = time.monotonic()
                 wait_until(url, showing(title, "//h1"), EDIT_DEADLINE)
                 wait_until(overview, showing(title), EDIT_DEADLINE)
                 titles.append(time.monotonic() - start)
+                _add_cpu(titles_cpu, used, served.cpu_seconds())
     finally:
         event.write_text(original, encoding="utf-8")
         if phases:
             (project / config).unlink(missing_ok=True)
     found: dict[str, float] = json.loads(timed.read_text(encoding="utf-8")) if timed.is_file() else {}
     timed.unlink(missing_ok=True)
-    return EditFigures(body, titles, found)
+    return EditFigures(body, titles, body_cpu, titles_cpu, found)
+
+
+def _add_cpu(figures: list[float], before: float | None, after: float | None) -> None:
+    if before is not None and after is not None:
+        figures.append(after - before)
 
 
 def main() -> None:
@@ -108,6 +123,9 @@ def main() -> None:
     for what, times in measured:
         shown = ", ".join(f"{one:.2f}" for one in times)
         print(f"{label}: {what}: median {statistics.median(times):.2f} s ({shown})")
+    for what, times in (("sentence", figures.body_cpu_seconds), ("title", figures.title_cpu_seconds)):
+        if times:
+            print(f"{label}: CPU of the serve process per {what} edit: median {statistics.median(times):.2f} s")
     for phase, seconds in figures.phases.items():
         print(f"  {phase:28}{seconds:8.2f} s")
 

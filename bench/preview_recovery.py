@@ -46,8 +46,8 @@ def _page(page: lxml.html.HtmlElement) -> bool:
 def measure(items: int, runs: int) -> list[float]:
     with tempfile.TemporaryDirectory(prefix="cop-preview-bench-") as folder:
         project, event = project_with_event(Path(folder), items)
-        with serving(project) as base:
-            url = f"{base}agenda/{event.stem}/"
+        with serving(project) as served:
+            url = f"{served.url}agenda/{event.stem}/"
             wait_until(url, _page, FIRST_BUILD_DEADLINE)
             original = event.read_text(encoding="utf-8")
             broken = re.sub(r"^start: .*$", "start: 780", original, count=1, flags=re.MULTILINE)

@@ -83,6 +83,8 @@ def test_a_tiny_benchmark_run_completes_and_reports_every_figure(tmp_path, capsy
     # The preview was timed from saving an edit to the page showing it, with the phases of its last rebuild.
     assert list(size["preview_phases"]) == list(size["ours_phases"])[1:]
     assert len(size["preview_body_seconds_all"]) == len(size["preview_title_seconds_all"]) == 1
+    assert size["preview_body_cpu_seconds"] > 0 and size["preview_title_cpu_seconds"] > 0
+    assert len(size["load_average"]) == 2
     printed = capsys.readouterr().out
     assert "== 30 items" in printed and "time per output kind:" in printed
     assert "floor with search" in printed and "preview: edit → page" in printed and "cop check: loading" in printed
