@@ -205,7 +205,8 @@ class Preview:
 class After:
     """What follows the pages of a preview build, in a thread: the worker's files (calendars, feeds, e-mail
     editions) are written, then Pagefind indexes the site into a folder beside it, which replaces site/pagefind/
-    when complete. `stop()` (a next build starts) kills the indexer; nothing is written after it."""
+    when complete. `stop()` (a next build starts, or the preview ends) kills the indexer and removes what it
+    wrote; nothing is written after it."""
 
     def __init__(self, site_dir: Path, outputs: Callable[[], dict[str, bytes]], say: Callable[[str], None]) -> None:
         self._site_dir = site_dir
@@ -214,6 +215,7 @@ class After:
         self._lock = threading.Lock()
         self._stopped = False
         self._indexing: Indexing | None = None
+        self._index = _beside(site_dir, "zoekindex")
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
@@ -222,6 +224,7 @@ class After:
             self._stopped = True
             if self._indexing is not None:
                 self._indexing.stop()
+            shutil.rmtree(self._index, ignore_errors=True)
 
     def _run(self) -> None:
         try:
@@ -229,7 +232,7 @@ class After:
         except Exception as error:  # the build itself fails on it; the preview says it and goes on
             self._say(f"Voorbeeld: agenda's en feeds konden niet gemaakt worden ({type(error).__name__}: {error})")
             return
-        index = _beside(self._site_dir, "zoekindex")
+        index = self._index
         with self._lock:
             if self._stopped:
                 return
