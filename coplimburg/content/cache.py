@@ -153,6 +153,7 @@ class LoadCache:
             else {
                 "data": document.data,
                 "body_line": document.body_line,
+                "body_length": len(document.body),
                 "lines": [[list(location), line] for location, line in document.lines.items()],
                 "reported": [list(location) for location in document.reported],
             },
@@ -169,16 +170,13 @@ class LoadCache:
 
 
 def _document(stored: dict[str, Any], raw: bytes, shown: str, item: bool) -> Document:
-    """The document of an entry; the body is taken from the file's own text, as parse_markdown takes it."""
-    body_line = int(stored["body_line"])
-    body = (
-        "".join(raw.decode("utf-8").removeprefix("\ufeff").splitlines(keepends=True)[body_line - 1 :]) if item else ""
-    )
+    """The document of an entry; the body is the end of the file's own text, as parse_markdown takes it."""
+    text, length = raw.decode("utf-8").removeprefix("\ufeff"), int(stored["body_length"])
     return Document(
         path=shown,
         data=stored["data"],
-        body=body,
-        body_line=body_line,
+        body=text[len(text) - length :] if item and length else "",
+        body_line=int(stored["body_line"]),
         lines={tuple(location): int(line) for location, line in stored["lines"]},
         reported={tuple(location) for location in stored["reported"]},
     )
