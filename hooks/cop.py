@@ -33,7 +33,7 @@ from coplimburg import heap
 from coplimburg.build import FILTERS, GLOBALS, LOGO, Build
 from coplimburg.editors.local_only import local_only
 from coplimburg.editors.preview import HEADING, recover_from_not_found, terminal_report, write_problem_docs
-from coplimburg.editors.rebuild import Preview, Source, page_inputs, shared_inputs
+from coplimburg.editors.rebuild import Preview, Source, shared_inputs
 from coplimburg.output import discard, publish, staging_folder, write_files
 from coplimburg.pages.bodies import clean_body
 from coplimburg.pages.escaping import escape_front_matter, html_environment, trust_rendered
@@ -271,7 +271,7 @@ def _keep_unchanged(
         for file in files
         if file.abs_src_path is not None and not file.is_documentation_page()
     }
-    for src_uri, (output, before) in preview.keep(shared, page_inputs(build, sources)).items():
+    for src_uri, (output, before) in preview.keep(shared, preview.inputs(build, sources)).items():
         _take_back(files, config, files.src_uris[src_uri], output)
         if before.body is not None:
             build.capture(before.meta, before.body)

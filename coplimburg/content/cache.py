@@ -198,4 +198,9 @@ def _known(document: Document, shown: str, item: bool) -> dict[str, Any]:
     """What the loader tells an item's model besides its front matter: its id (the file name), source and body."""
     if not item:
         return {}
-    return {"id": Path(shown).stem, "source": shown, "body": document.body, "body_line": document.body_line}
+    return {
+        "id": shown.rsplit("/", 1)[-1].removesuffix(".md"),
+        "source": shown,
+        "body": document.body,
+        "body_line": document.body_line,
+    }

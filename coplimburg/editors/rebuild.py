@@ -81,11 +81,14 @@ def shared_inputs(config_file: Path, folders: Iterable[Path], files: Iterable[tu
     return digest.hexdigest()
 
 
-def page_inputs(build: Build, sources: Mapping[str, Source]) -> dict[str, Rendered]:
-    """What each generated page's template is given, by its source."""
+def page_inputs(build: Build, sources: Mapping[str, Source], earlier: Mapping[str, Rendered]) -> dict[str, Rendered]:
+    """What each generated page's template is given, by its source (the front matter read again only where the
+    Markdown differs from the `earlier` build's)."""
     found = {}
     for src_uri, source in sources.items():
-        meta = _front_matter(source.markdown)
+        before = earlier.get(src_uri)
+        meta = before.meta if before is not None and before.source.markdown == source.markdown else None
+        meta = meta if meta is not None else _front_matter(source.markdown)
         title = str(meta.get("title", ""))
         context = build.page_context(meta, source.url, src_uri == "index.md", title, source.canonical)
         found[src_uri] = Rendered(source, meta, context)
@@ -132,6 +135,10 @@ class Preview:
         site_dir.rename(aside)
         site_dir.mkdir()
         self._aside = aside
+
+    def inputs(self, build: Build, sources: Mapping[str, Source]) -> dict[str, Rendered]:
+        """What each generated page's template is given in this build (coplimburg.editors.rebuild.page_inputs)."""
+        return page_inputs(build, sources, self._pages)
 
     def keep(self, shared: str, inputs: Mapping[str, Rendered]) -> dict[str, tuple[Path, Rendered]]:
         """Of the generated pages, those whose inputs are what they were (`shared`: of every page): each with where its
