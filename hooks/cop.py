@@ -256,7 +256,7 @@ def _keep_unchanged(
 ) -> None:
     """Under serve: each generated page outside the navigation whose inputs did not change is taken over from the
     build before instead of being rendered (coplimburg.editors.rebuild); its body still goes into the feeds."""
-    in_nav = _nav_sources(config.nav)
+    in_nav = set(generated) if config.nav is None else _nav_sources(config.nav)  # no nav of its own: every page
     sources = {
         src_uri: Source(markdown, file.url, file.dest_uri, urljoin(config.site_url or "", file.url))
         for src_uri, markdown in generated.items()
@@ -290,7 +290,7 @@ def _take_back(files: Files, config: MkDocsConfig, file: File, output: Path) -> 
 
 
 def _nav_sources(nav: Any) -> set[str]:
-    """The page sources the navigation names; without a navigation of its own every page is in it."""
+    """The page sources the navigation of mkdocs.yml names."""
     if isinstance(nav, str):
         return {nav}
     if isinstance(nav, dict):
