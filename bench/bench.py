@@ -1,8 +1,11 @@
 """`make bench`: what a build costs as the content grows, next to the floor that MkDocs with Material sets.
 
-Per size: a synthetic project and its floor in a temporary folder, built alternately (ours first on
-even runs, the floor first on odd runs) so machine noise hits both; then the figures, the targets of
-issue 6 and a profile of our own code. Nothing is written into the repository except `--out`.
+Per size: a synthetic project and its floor in a temporary folder, each built once to fill its caches (our first
+build draws every social card), then built alternately (ours first on even runs, the floor first on odd runs) so
+machine noise hits both. The floor ships search too: the same pinned Pagefind indexes the floor's site after each
+of its builds ("floor with search"). Then `cop check` from an empty and a full content cache, the preview from an
+edit to the page showing it, the figures, the targets of issues 6 and 25 and a profile of our own code. Nothing is
+written into the repository except `--out`.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import os
 import platform
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,17 +36,21 @@ from bench.measure import (
     BuildFailed,
     Profile,
     Run,
+    build_environment,
     build_once,
     file_bytes,
     phase_build,
     profile_build,
     tree_bytes,
 )
+from bench.preview_edit import measure_edits
 from bench.search import FIRST_QUERY, LATER_QUERY, measure_search
 from bench.synthetic import EVENT_ID, PRODUCT_ID, Mix, write_project
 from coplimburg.build import Build
+from coplimburg.content.cache import LoadCache
 from coplimburg.content.loader import load
 from coplimburg.pages.cards import cached, site_cards
+from coplimburg.pages.search_index import index_site
 from coplimburg.settings import read_config
 from coplimburg.urls import item_path
 
@@ -52,6 +60,8 @@ REPO = Path(coplimburg.__file__).resolve().parent.parent
 FIGURES = (
     "ours_seconds",
     "floor_seconds",
+    "floor_search_seconds",
+    "search_ratio",
     "ratio",
     "seconds_per_item",
     "peak_rss_bytes",
@@ -59,7 +69,13 @@ FIGURES = (
     "event_page_bytes",
     "product_page_bytes",
     "check_seconds",
+    "check_cold_seconds",
+    "check_warm_seconds",
+    "check_command_seconds",
+    "preview_body_seconds",
+    "preview_title_seconds",
     "search_index_seconds",
+    "floor_pagefind_seconds",
     "pagefind_bytes",
     "first_query_bytes",
     "later_query_bytes",
@@ -78,21 +94,23 @@ class Verdict:
 
 def measure_size(items: int, runs: int, seed: int, repo: Path, workdir: Path) -> dict[str, Any]:
     """Every figure of one size; `workdir` keeps both projects for a later profile."""
+    load_before = os.getloadavg()[0]  # this machine's other work, beside every figure
     projects = {"ours": workdir / "ours", "floor": workdir / "floor"}
     write_floor(projects["floor"], repo, write_project(projects["ours"], repo, items, seed))
-    timings: dict[str, list[Run]] = {"ours": [], "floor": []}
-    # The first build draws every social card; later builds find them in the project's cache.
+    # The first build of each fills its caches: ours draws every social card and reads every content file.
     shutil.rmtree(projects["ours"] / ".cache", ignore_errors=True)
+    first = {name: build_once(project, workdir / f"{name}-site") for name, project in projects.items()}
+    timings: dict[str, list[Run]] = {"ours": [], "floor": []}
+    pagefind: list[float] = []  # Pagefind over the floor's site, after each of its builds
     for run in range(runs):
         for name in ("ours", "floor") if run % 2 == 0 else ("floor", "ours"):
             site = workdir / f"{name}-site"
             shutil.rmtree(site, ignore_errors=True)
             timings[name].append(build_once(projects[name], site))
-    checks = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        load(projects["ours"] / "content")
-        checks.append(time.perf_counter() - start)
+            if name == "floor":
+                start = time.perf_counter()
+                index_site(site)
+                pagefind.append(time.perf_counter() - start)
     rebuild = build_once(projects["ours"], workdir / "ours-site")
     cards_cold, cards_warm, cards_count = _card_seconds(projects["ours"], repo, workdir)
     phases = {}
@@ -101,21 +119,37 @@ def measure_size(items: int, runs: int, seed: int, repo: Path, workdir: Path) ->
         shutil.rmtree(workdir / f"{name}-phases-site")
     ours = statistics.median(run.seconds for run in timings["ours"])
     floor = statistics.median(run.seconds for run in timings["floor"])
+    floor_search_all = [run.seconds + seconds for run, seconds in zip(timings["floor"], pagefind, strict=True)]
+    floor_search = statistics.median(floor_search_all)
     site = workdir / "ours-site"
+    checks = _check_seconds(projects["ours"], workdir / "check-cache", runs)
+    edits = measure_edits(projects["ours"], projects["ours"] / "content" / "events" / f"{EVENT_ID}.md", runs, True)
     figures: dict[str, Any] = {
         "items": items,
         "mix": asdict(Mix.of(items)),
         "runs": runs,
+        "load_average": [load_before, os.getloadavg()[0]],
         "ours_seconds": ours,
         "floor_seconds": floor,
+        "floor_search_seconds": floor_search,
+        "search_ratio": ours / floor_search,
         "ratio": ours / floor,
         "seconds_per_item": ours / items,
-        "peak_rss_bytes": max(run.peak_rss for run in timings["ours"]),
+        "peak_rss_bytes": max(run.peak_rss for run in [first["ours"], *timings["ours"]]),
         "site_bytes": tree_bytes(site),
         "event_page_bytes": file_bytes(site / item_path("events", EVENT_ID) / "index.html"),
         "product_page_bytes": file_bytes(site / item_path("products", PRODUCT_ID) / "index.html"),
-        "check_seconds": statistics.median(checks),
-        "first_build_seconds": timings["ours"][0].seconds,
+        **checks,
+        "preview_body_seconds": statistics.median(edits.body_seconds),
+        "preview_title_seconds": statistics.median(edits.title_seconds),
+        "preview_body_seconds_all": edits.body_seconds,
+        "preview_title_seconds_all": edits.title_seconds,
+        "preview_body_cpu_seconds": _median(edits.body_cpu_seconds),
+        "preview_title_cpu_seconds": _median(edits.title_cpu_seconds),
+        "preview_phases": edits.phases,
+        "floor_pagefind_seconds": statistics.median(pagefind),
+        "first_build_seconds": first["ours"].seconds,
+        "floor_first_build_seconds": first["floor"].seconds,
         "rebuild_seconds": rebuild.seconds,
         "cards": cards_count,
         "cards_cold_seconds": cards_cold,
@@ -125,6 +159,7 @@ def measure_size(items: int, runs: int, seed: int, repo: Path, workdir: Path) ->
         "outputs_alone_seconds": _output_seconds(projects["ours"]),
         "ours_seconds_all": [run.seconds for run in timings["ours"]],
         "floor_seconds_all": [run.seconds for run in timings["floor"]],
+        "floor_search_seconds_all": floor_search_all,
         "floor_peak_rss_bytes": max(run.peak_rss for run in timings["floor"]),
         "floor_site_bytes": tree_bytes(workdir / "floor-site"),
         "floor_event_page_bytes": file_bytes(workdir / "floor-site" / item_path("events", EVENT_ID) / "index.html"),
@@ -151,6 +186,36 @@ def measure_size(items: int, runs: int, seed: int, repo: Path, workdir: Path) ->
     for name in ("ours-site", "floor-site"):
         shutil.rmtree(workdir / name)
     return figures
+
+
+def _check_seconds(project: Path, cache: Path, runs: int) -> dict[str, float]:
+    """What `cop check` spends loading the content: without a cache (as before issue 25), into an empty cache and
+    from a full one (medians); and the whole command, Python's start included, from the project's full cache."""
+    content, today = project / "content", dt.date.fromisoformat(BUILD_DATE)
+    loads: dict[str, list[float]] = {"check_seconds": [], "check_cold_seconds": [], "check_warm_seconds": []}
+    command: list[float] = []
+    for _ in range(runs):
+        shutil.rmtree(cache, ignore_errors=True)
+        for figure, kept in (("check_seconds", None), ("check_cold_seconds", cache), ("check_warm_seconds", cache)):
+            start = time.perf_counter()
+            load(content, today, LoadCache(kept))
+            loads[figure].append(time.perf_counter() - start)
+        start = time.perf_counter()
+        checked = subprocess.run(
+            [sys.executable, "-m", "coplimburg.editors.cli", "check", "--content", "content"],
+            cwd=project,
+            env=build_environment(),
+            capture_output=True,
+            check=False,
+        )
+        command.append(time.perf_counter() - start)
+        if checked.returncode != 0:
+            raise BuildFailed(f"cop check of {project} failed:\n{checked.stderr.decode()[-4000:]}")
+    shutil.rmtree(cache, ignore_errors=True)
+    return {
+        **{figure: statistics.median(seconds) for figure, seconds in loads.items()},
+        "check_command_seconds": statistics.median(command),
+    }
 
 
 def _card_seconds(project: Path, repo: Path, workdir: Path) -> tuple[float, float, int]:
@@ -197,12 +262,19 @@ def _output_seconds(project: Path) -> dict[str, float]:
 
 
 def verdicts(results: list[dict[str, Any]]) -> list[Verdict]:
-    """The targets of issue 6 that the measured sizes can answer; `met` is None where a figure is missing."""
+    """The targets of issues 6 and 25 that the measured sizes can answer; `met` is None where a figure is missing."""
     found: list[Verdict] = []
     for one in results:
         size = f"{one['items']:,} items"
         if one["items"] >= 1000:
-            found.append(_verdict(f"build ≤ 1.10 × floor at {size}", one["ratio"], 1.10))
+            found.append(_verdict(f"build ≤ 1.10 × floor with search at {size}", one["search_ratio"], 1.10))
+            found.append(_verdict(f"(old) build ≤ 1.10 × floor without search at {size}", one["ratio"], 1.10))
+        if one["items"] == 1000:
+            found.append(
+                _verdict(f"cop check from the cache ≤ 0.3 s of loading at {size}", one["check_warm_seconds"], 0.3)
+            )
+            for figure, what in (("preview_body_seconds", "a new sentence"), ("preview_title_seconds", "a new title")):
+                found.append(_verdict(f"preview: {what} shown ≤ 2 s after saving at {size}", one[figure], 2.0))
         found.append(
             _verdict(f"content check ≤ 5 % of the build at {size}", one["check_seconds"] / one["ours_seconds"], 0.05)
         )
@@ -237,10 +309,17 @@ def report(results: list[dict[str, Any]], targets: list[Verdict], profile: Profi
         mix = one["mix"]
         lines += [
             f"== {one['items']:,} items ({mix['tables']} tables, {mix['events']} events, {mix['products']} products, "
-            f"{mix['posts']} posts; {mix['extra_partners']} extra partners), median of {one['runs']} run(s) ==",
+            f"{mix['posts']} posts; {mix['extra_partners']} extra partners), median of {one['runs']} run(s); "
+            f"load average {one['load_average'][0]:.1f} before, {one['load_average'][1]:.1f} after ==",
             _row("our build", f"{one['ours_seconds']:.2f} s", _seconds(one["ours_seconds_all"])),
             _row("floor (MkDocs + Material)", f"{one['floor_seconds']:.2f} s", _seconds(one["floor_seconds_all"])),
-            _row("ratio", f"{one['ratio']:.2f}"),
+            _row(
+                "floor with search",
+                f"{one['floor_search_seconds']:.2f} s",
+                _seconds(one["floor_search_seconds_all"]) + f"; its Pagefind {one['floor_pagefind_seconds']:.2f} s",
+            ),
+            _row("ratio to floor with search", f"{one['search_ratio']:.2f}"),
+            _row("ratio to floor (old)", f"{one['ratio']:.2f}"),
             _row("seconds per item", f"{one['seconds_per_item'] * 1000:.2f} ms"),
             _row(
                 "peak memory (RSS)",
@@ -263,12 +342,31 @@ def report(results: list[dict[str, Any]], targets: list[Verdict], profile: Profi
             _row(
                 "content check alone",
                 f"{one['check_seconds']:.2f} s",
-                f"{one['check_seconds'] / one['ours_seconds']:.1%} of the build",
+                f"{one['check_seconds'] / one['ours_seconds']:.1%} of the build; no content cache",
+            ),
+            _row(
+                "cop check: loading",
+                f"{one['check_warm_seconds']:.2f} s",
+                f"from the cache; {one['check_cold_seconds']:.2f} s into an empty cache",
+            ),
+            _row("cop check: command", f"{one['check_command_seconds']:.2f} s", "whole process, from the cache"),
+            _row(
+                "preview: edit → page",
+                f"{one['preview_body_seconds']:.2f} s",
+                "new sentence, its page; " + _seconds(one["preview_body_seconds_all"]) + _cpu(one, "body"),
+            ),
+            _row(
+                "preview: title → lists",
+                f"{one['preview_title_seconds']:.2f} s",
+                "new title, its page and the agenda; "
+                + _seconds(one["preview_title_seconds_all"])
+                + _cpu(one, "title"),
             ),
             _row(
                 "first build / rebuild",
                 f"{one['first_build_seconds']:.2f} s",
-                f"rebuild with cached cards {one['rebuild_seconds']:.2f} s",
+                f"caches empty (cards drawn); rebuild {one['rebuild_seconds']:.2f} s; "
+                f"floor's first {one['floor_first_build_seconds']:.2f} s",
             ),
             _row(
                 f"cards ({one['cards']:,})",
@@ -291,6 +389,8 @@ def report(results: list[dict[str, Any]], targets: list[Verdict], profile: Profi
                 _row(f"  {phase}", f"{seconds:.2f} s", f"floor {one['floor_phases'].get(phase, 0.0):.2f} s")
                 for phase, seconds in one["ours_phases"].items()
             ),
+            "  preview rebuild phases (the last title edit under mkdocs serve):",
+            *(_row(f"  {phase}", f"{seconds:.2f} s") for phase, seconds in one["preview_phases"].items()),
             *(f"  note: {note}" for note in one["notes"]),
             "",
         ]
@@ -310,6 +410,15 @@ def report(results: list[dict[str, Any]], targets: list[Verdict], profile: Profi
 
 def _pages_seconds(phases: dict[str, float]) -> float:
     return sum(seconds for phase, seconds in phases.items() if phase.startswith(("Markdown", "page templates")))
+
+
+def _cpu(one: dict[str, Any], edit: str) -> str:
+    cpu = one[f"preview_{edit}_cpu_seconds"]
+    return "" if cpu is None else f"; serve's CPU {cpu:.2f} s"
+
+
+def _median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
 
 
 def _row(label: str, value: str, extra: str = "") -> str:

@@ -8,29 +8,23 @@ same deep URL under a real `mkdocs serve` (median of several runs), for the samp
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import signal
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import lxml.html
 
+from bench.preview import FIRST_BUILD_DEADLINE, serving, wait_until
 from bench.synthetic import copy_parts, write_project
 
 REPO = Path(__file__).resolve().parent.parent
 PROBLEMS = "//ul[@class='cop-problems']"
 
 
-def _project(root: Path, items: int) -> tuple[Path, Path]:
-    """A project folder and the event file to break in it."""
+def project_with_event(root: Path, items: int) -> tuple[Path, Path]:
+    """A project folder and an event file in it: the sample site (`items` 0) or a synthetic project."""
     if items == 0:
         copy_parts(REPO, root, ("overrides", "hooks"))
         project = root / "tests" / "sample"
@@ -41,59 +35,31 @@ def _project(root: Path, items: int) -> tuple[Path, Path]:
     return project, sorted((project / "content/events").glob("*.md"))[0]
 
 
-def _state(url: str) -> str:
-    """'problems', 'page' or 'down' for the page at `url`."""
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            page = lxml.html.fromstring(response.read())
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return "down"
-    if page.xpath(PROBLEMS):
-        return "problems"
-    return "page" if page.xpath("//h1") else "down"
+def _problems(page: lxml.html.HtmlElement) -> bool:
+    return bool(page.xpath(PROBLEMS))
 
 
-def _wait(url: str, wanted: str, deadline: float = 600.0) -> float:
-    start = time.monotonic()
-    while _state(url) != wanted:
-        if time.monotonic() - start > deadline:
-            raise SystemExit(f"no {wanted} at {url} within {deadline} s")
-        time.sleep(0.02)
-    return time.monotonic() - start
+def _page(page: lxml.html.HtmlElement) -> bool:
+    return not _problems(page) and bool(page.xpath("//h1"))
 
 
 def measure(items: int, runs: int) -> list[float]:
     with tempfile.TemporaryDirectory(prefix="cop-preview-bench-") as folder:
-        project, event = _project(Path(folder), items)
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        env = {**os.environ, "COP_BUILD_DATE": "2026-11-28", "NO_MKDOCS_2_WARNING": "1"}
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-        )
-        try:
-            url = f"http://127.0.0.1:{port}/agenda/{event.stem}/"
-            _wait(url, "page")
+        project, event = project_with_event(Path(folder), items)
+        with serving(project) as served:
+            url = f"{served.url}agenda/{event.stem}/"
+            wait_until(url, _page, FIRST_BUILD_DEADLINE)
             original = event.read_text(encoding="utf-8")
             broken = re.sub(r"^start: .*$", "start: 780", original, count=1, flags=re.MULTILINE)
             times = []
             for _ in range(runs):
                 event.write_text(broken, encoding="utf-8")
-                _wait(url, "problems")
+                wait_until(url, _problems, 600.0)
                 time.sleep(1.0)  # let serve settle after the problem build
                 event.write_text(original, encoding="utf-8")
-                times.append(_wait(url, "page"))
+                times.append(wait_until(url, _page, 600.0))
                 time.sleep(1.0)
             return times
-        finally:
-            server.send_signal(signal.SIGINT)
-            server.wait(timeout=120)
 
 
 def main() -> None:

@@ -11,13 +11,16 @@ imports MkDocs. The events, in the order MkDocs fires them:
   A content problem raises ContentError here: `mkdocs build` fails with the list; `mkdocs serve` shows
   the list as the site instead. `mkdocs build` first takes the lock of its site folder (coplimburg.site_lock:
   one build at a time, a second one waits) and then writes into a staging folder beside site/.
+- on_pre_build: (adapter only, `mkdocs serve`) the preview's last build is moved aside (coplimburg.editors.rebuild).
 - on_files: `pages()` (overviews, items, year pages, CoPPIG pages, as the map lists them), `downloads()` (the
   files items name, as the map lists them: documents as they are, images re-encoded without metadata, as
   `page_images()` does for the images in docs/), `card_files()` (social cards) and `image_files()` (responsive
   image variants), drawn only when .cache/ does not hold them as expected (coplimburg.pages.cache), join MkDocs'
   files, and so does the browser editor at /admin/ (`admin()`, coplimburg.cms: its page, the generated config, the
   preview and the Decap bundle from node_modules). `start_calendars()` starts the calendars in a worker process on
-  another core (coplimburg.background): they need no page.
+  another core (coplimburg.background): they need no page. Under `mkdocs serve` the adapter then takes over every
+  generated page whose inputs (`page_context()` among them) are what they were in the preview's last build, and
+  every file copied from an unchanged source (coplimburg.editors.rebuild).
 - on_env: every page's Markdown is rendered, so `start_feeds()` gives the feeds and e-mail editions to the
   same worker while MkDocs renders the page templates. `FILTERS` (Dutch dates, checked links), `GLOBALS`
   (the search dialog's kinds) and `template_globals()` (the build's commit and date for every page's meta tag)
@@ -36,7 +39,9 @@ imports MkDocs. The events, in the order MkDocs fires them:
 - on_post_build: Pagefind indexes the written pages for search (coplimburg.pages.search_index) while
   `outputs()` collects the calendars, feeds and e-mail editions from the worker, with /build.json and robots.txt;
   when the index is complete the adapter writes the outputs, and the staging folder the build went into replaces
-  site/ in one step (coplimburg.output.replace_site); then the lock is released.
+  site/ in one step (coplimburg.output.replace_site); then the lock is released. Under `mkdocs serve` the pages
+  are shown at once and `outputs_after_pages()`, then Pagefind, follow in the background (the worker starts only
+  then).
 - on_build_error: the staging folder is discarded and the lock released; site/ keeps the previous build, whole.
 - on_serve: (adapter only) the preview answers only requests addressed to 127.0.0.1 or localhost
   (coplimburg.editors.local_only).
@@ -80,7 +85,7 @@ __all__ = ["FILTERS", "GLOBALS", "LOGO", "Build"]
 GLOBALS = {"cop_search_kinds": KINDS, "cop_words": TEMPLATE_WORDS}
 
 
-@dataclass
+@dataclass(repr=False)
 class Build:
     settings: Settings
     today: dt.date
@@ -113,8 +118,19 @@ class Build:
     held: Held = field(default_factory=Held)
 
     @classmethod
-    def start(cls, root: Path, site_url: str, site_name: str, site_description: str, extra: Mapping[str, Any]) -> Build:
-        """Read settings and content; raises ContentError (or ValueError for the build date) in Dutch."""
+    def start(
+        cls,
+        root: Path,
+        site_url: str,
+        site_name: str,
+        site_description: str,
+        extra: Mapping[str, Any],
+        shows_commit: bool = True,
+    ) -> Build:
+        """Read settings and content; raises ContentError (or ValueError for the build date) in Dutch.
+
+        The preview passes `shows_commit=False`: it shows uncommitted content, so no commit is its own (and the
+        browser editor's commit per save then changes no page the preview keeps)."""
         ready = published(root / "mkdocs.yml", site_url, site_name, site_description, extra)
         listed = site_map(ready.site, ready.today)
         cards = site_cards(ready.site, ready.today, site_name)
@@ -132,9 +148,14 @@ class Build:
             site_description=site_description,
             cards=cards,
             card_cache=cache_folder(root, "cards"),
-            stamp=BuildStamp(ready.today, commit_of(root)),
+            stamp=BuildStamp(ready.today, commit_of(root) if shows_commit else None),
             originals=ready.originals,
         )
+
+    def __repr__(self) -> str:
+        # Short: plugins print the config they are given (mkdocs-macros turns every value of it into text for its
+        # debug log, in every build, logged or not), and the Build lives in the config.
+        return f"<Build of {sum(len(items) for items in self.site.items.values())} items on {self.today}>"
 
     @property
     def epoch(self) -> int:
@@ -237,9 +258,16 @@ class Build:
         """Template variables of this build that every page has, the 404 page included."""
         return {"cop_build": self.stamp.meta_content()}
 
+    def outputs_after_pages(self) -> dict[str, bytes]:
+        """Every file that is not a page, with the worker started only now: the preview starts it once its pages are
+        shown, so that handing the work over costs its rebuild nothing."""
+        self.start_calendars()
+        self.start_feeds()
+        return self.outputs()
+
     def outputs(self) -> dict[str, bytes]:
         """Every file that is not a page by output path: feeds, e-mail editions, calendars, /build.json and
-        robots.txt; run after        every item page was rendered."""
+        robots.txt; run after every item page was rendered."""
         # Without a started worker (a Build used outside MkDocs) the work is done here.
         calendars, feeds = self.pending_calendars, self.pending_feeds
         found = {

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from coplimburg.content.cache import LoadCache
 from coplimburg.content.loader import load
 from coplimburg.content.publication import as_published_on
 from coplimburg.content.site import Site
@@ -47,7 +48,9 @@ def published(
     settings = read_settings(dict(extra), config_file, site_url)
     today = settings.today()
     content = config_file.parent / settings.content_dir
-    site = as_published_on(load(content, today), today, show_scheduled)
+    site = as_published_on(
+        load(content, today, LoadCache(cache_folder(config_file.parent, "content"))), today, show_scheduled
+    )
     originals = Originals(cache_folder(config_file.parent, "images"))
     feed_settings = FeedSettings(
         title=site_name,

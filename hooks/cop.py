@@ -1,9 +1,10 @@
 """MkDocs adapter of the CoP Limburg build (coplimburg.build lists what happens in each event).
 
-Events: on_startup, on_config, on_files, on_env, on_page_content, on_page_context, on_post_build,
+Events: on_startup, on_config, on_pre_build, on_files, on_env, on_page_content, on_page_context, on_post_build,
 on_build_error, on_serve, on_shutdown.
 One hook file, so no order between hook files can matter. The `Build` lives on the config of the current
-build (`extra.cop_build`) and is made anew for every build, so `mkdocs serve` never sees stale content.
+build (`extra.cop_build`) and is made anew for every build, so `mkdocs serve` never sees stale content; what
+`mkdocs serve` keeps from one build to the next is the preview's record of its pages (coplimburg.editors.rebuild).
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ import os
 import shutil
 import sys
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
+import mkdocs
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -31,6 +35,7 @@ from coplimburg.cms.admin import AdminFiles
 from coplimburg.cms.bundle import BundleMissing
 from coplimburg.editors.local_only import local_only
 from coplimburg.editors.preview import HEADING, recover_from_not_found, terminal_report, write_problem_docs
+from coplimburg.editors.rebuild import Preview, Source, shared_inputs
 from coplimburg.output import discard, replace_site, staging_folder, write_files
 from coplimburg.pages.bodies import clean_body
 from coplimburg.pages.escaping import escape_front_matter, html_environment, trust_rendered
@@ -40,15 +45,18 @@ from coplimburg.site_lock import BuildBusy, SiteLock
 
 BUILD_KEY = "cop_build"
 # What MkDocs tells only some events: the command (on_startup; serve keeps this module loaded across its
-# rebuilds), the staging folder of a build and its lock (for on_build_error, which gets no config), and /admin/ of
-# the last good build (the preview keeps the editor while content is broken, so that it can be mended there).
-_process: dict[str, Path | bool | SiteLock | AdminFiles] = {}
+# rebuilds, and with it the preview's record of its last build), the staging folder of a build and its lock (for
+# on_build_error, which gets no config), and /admin/ of the last good build (the preview keeps the editor while
+# content is broken, so that it can be mended there).
+_process: dict[str, Path | bool | SiteLock | AdminFiles | Preview] = {}
 log = logging.getLogger("mkdocs.plugins.cop")
 # mkdocs-macros reports at INFO, on every build, which module and macros it found: lines that bury the ones that
 # matter to an editor. Its warnings and errors still show.
 logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 # The page sources of the last good build: the problem list is shown at each of them (coplimburg.editors.preview).
 _last_pages: list[str] = []
+# The engine renders every page: a preview keeps no page across another version of it.
+_ENGINE = (mkdocs.__version__, version("mkdocs-material"))
 
 
 class Download(File):
@@ -58,14 +66,29 @@ class Download(File):
         return False
 
 
+class Kept(Download):
+    """A generated page whose inputs did not change since the preview's build before, or a file copied as it is
+    from an unchanged source: its output from then is moved back into the site instead of making it again
+    (coplimburg.editors.rebuild). Links to a kept page resolve as to the page, by its source path."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        assert self.abs_src_path is not None
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        os.replace(self.abs_src_path, self.abs_dest_path)
+
+
 def on_startup(command: str, dirty: bool) -> None:
     _process.clear()
     _last_pages.clear()
     _process["serving"] = command == "serve"
+    if command == "serve":
+        _process["preview"] = Preview(log.info)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
+    if preview := _preview():
+        preview.stop()  # what the last build left in the background writes nothing more
     if not _process.get("serving"):
         # One build at a time uses the staging folder, until it has published or failed (coplimburg.site_lock).
         try:
@@ -73,10 +96,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         except BuildBusy as error:
             raise PluginError(str(error)) from None
     try:
-        build = Build.start(root, config.site_url or "", config.site_name, config.site_description or "", config.extra)
+        build = Build.start(
+            root,
+            config.site_url or "",
+            config.site_name,
+            config.site_description or "",
+            config.extra,
+            shows_commit=not _process.get("serving"),
+        )
     except (ContentError, ValueError) as error:
         if not _process.get("serving"):
             raise PluginError(str(error)) from None
+        if preview:
+            preview.forget()  # the problem list replaces every page
         return _show_problems(config, error)
     # Site-path links in bodies are the documented way to link; build.body() writes them relative to their page,
     # so MkDocs' English advice to write `.md` paths instead (which `cop check` refuses) is wrong here.
@@ -96,16 +128,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    if (preview := _preview()) and _build(config):
+        preview.begin(Path(config.site_dir))  # the last build's output, for the pages that do not change
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if build := _build(config):
-        for src_uri, text in build.pages().items():
+        generated = build.pages()
+        for src_uri, text in generated.items():
             files.append(File.generated(config, src_uri, content=text))
         for published in build.downloads():
             files.append(Download.generated(config, published.url, abs_src_path=str(published.source)))
         for src_uri, cleaned in build.page_images(Path(config.docs_dir)).items():
             files.remove(files.src_uris[src_uri])
             files.append(Download.generated(config, src_uri, abs_src_path=str(cleaned)))
-        build.start_calendars()  # on another core while MkDocs renders; written in on_post_build
+        if not _preview():  # the preview starts the worker once its pages are shown
+            build.start_calendars()  # on another core while MkDocs renders; written in on_post_build
         drawn = {**build.card_files(Path(config.docs_dir) / LOGO), **build.image_files()}
         for path, source in drawn.items():
             files.append(Download.generated(config, path, abs_src_path=str(source)))
@@ -122,6 +161,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(Download.generated(config, path, content=text))
         for path, source in admin.copied.items():
             files.append(Download.generated(config, path, abs_src_path=str(source)))
+    if build and (preview := _preview()):
+        _keep_unchanged(files, config, build, preview, generated)
     return files
 
 
@@ -132,7 +173,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if build is None:  # the preview's problem list
         return html_environment(env)
     env.globals.update(build.template_globals())
-    build.start_feeds()  # every page's Markdown is rendered: the worker makes the feeds while MkDocs renders
+    if not _preview():
+        build.start_feeds()  # every page's Markdown is rendered: the worker makes the feeds while MkDocs renders
     if not _process.get("serving"):
         heap.settle()  # and so does every page
     return html_environment(env, keep_compiled=True)
@@ -145,6 +187,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return clean_body(html)
     html = build.body(html, page.url)
     build.capture(page.meta, html)
+    if preview := _preview():
+        preview.rendered(page.file.src_uri, html)
     return html
 
 
@@ -158,8 +202,11 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigat
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    build = _build(config)
-    if build is not None:
+    build, preview = _build(config), _preview()
+    if build is not None and preview is not None:
+        # The preview shows the pages now; calendars, feeds, editions and the search index follow in the background.
+        preview.done(Path(config.site_dir), build.outputs_after_pages, len(_last_pages))
+    elif build is not None:
         site = Path(config.site_dir)
         try:
             # Pagefind indexes the written pages while the worker's calendars, feeds and editions are collected;
@@ -186,6 +233,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
+    if preview := _preview():
+        preview.forget()
     staging = _process.pop("staging", None)
     if isinstance(staging, Path):
         discard(staging)
@@ -200,6 +249,8 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
 
 
 def on_shutdown() -> None:
+    if preview := _preview():
+        preview.forget()
     folder = _process.get("problems")
     if isinstance(folder, Path):
         shutil.rmtree(folder, ignore_errors=True)
@@ -222,6 +273,60 @@ def _release() -> None:
 def _build(config: MkDocsConfig) -> Build | None:
     build: Build | None = config.extra.get(BUILD_KEY)
     return build
+
+
+def _preview() -> Preview | None:
+    preview = _process.get("preview")
+    return preview if isinstance(preview, Preview) else None
+
+
+def _keep_unchanged(
+    files: Files, config: MkDocsConfig, build: Build, preview: Preview, generated: dict[str, str]
+) -> None:
+    """Under serve: each generated page outside the navigation whose inputs did not change is taken over from the
+    build before instead of being rendered (coplimburg.editors.rebuild); its body still goes into the feeds."""
+    in_nav = set(generated) if config.nav is None else _nav_sources(config.nav)  # no nav of its own: every page
+    sources = {
+        src_uri: Source(markdown, file.url, file.dest_uri, urljoin(config.site_url or "", file.url))
+        for src_uri, markdown in generated.items()
+        if src_uri not in in_nav and (file := files.src_uris[src_uri]).is_documentation_page()
+    }
+    folders = [Path(config.docs_dir), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
+    versions = (*_ENGINE, build.today.isoformat(), config.site_url or "")
+    everything = [(file.src_uri, file.dest_uri) for file in files]
+    shared = shared_inputs(Path(config.config_file_path), folders, everything, *versions)
+    copied = {
+        file.dest_uri: Path(file.abs_src_path)
+        for file in files
+        if file.abs_src_path is not None and not file.is_documentation_page()
+    }
+    for src_uri, (output, before) in preview.keep(shared, preview.inputs(build, sources)).items():
+        _take_back(files, config, files.src_uris[src_uri], output)
+        if before.body is not None:
+            build.capture(before.meta, before.body)
+    by_output = {file.dest_uri: file for file in files}
+    for dest_uri, output in preview.keep_files(copied).items():
+        _take_back(files, config, by_output[dest_uri], output)
+
+
+def _take_back(files: Files, config: MkDocsConfig, file: File, output: Path) -> None:
+    """`file` is not made again: its output of the build before, at `output`, is moved back into the site."""
+    files.remove(file)
+    kept = Kept(file.src_uri, None, config.site_dir, config.use_directory_urls, dest_uri=file.dest_uri)
+    kept.inclusion = file.inclusion
+    kept.abs_src_path = str(output)
+    files.append(kept)
+
+
+def _nav_sources(nav: Any) -> set[str]:
+    """The page sources the navigation of mkdocs.yml names."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return {source for value in nav.values() for source in _nav_sources(value)}
+    if isinstance(nav, list):
+        return {source for value in nav for source in _nav_sources(value)}
+    return set()
 
 
 def _show_problems(config: MkDocsConfig, error: Exception) -> MkDocsConfig:

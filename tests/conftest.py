@@ -4,12 +4,13 @@ unit tests. Browser fixtures live in tests/browser/conftest.py, so these tests r
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 from hostile import HostileSite, build_hostile_site
+from serving import Preview
 from sitebuild import SAMPLE, build_site, copy_sample
 
 
@@ -59,3 +60,17 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> HostileSite:
     """A site whose every content string and every text is hostile (tests/hostile.py), built once for parsers and
     browser with the check of HTML in texts switched off, so the sanitisers at the sink alone keep it safe."""
     return build_hostile_site(tmp_path_factory.mktemp("hostile"))
+
+
+@pytest.fixture
+def preview(project: Path) -> Iterator[Callable[[], Preview]]:
+    """Start previews of the project copy (`preview()`), each stopped when the test ends."""
+    started: list[Preview] = []
+
+    def start() -> Preview:
+        started.append(Preview(project))
+        return started[-1]
+
+    yield start
+    for one in started:
+        one.stop()

@@ -78,8 +78,17 @@ def test_a_tiny_benchmark_run_completes_and_reports_every_figure(tmp_path, capsy
     for name in ("ours_phases", "floor_phases"):
         assert len(size[name]) == 6 and all(seconds > 0 for seconds in size[name].values())
     assert set(size["outputs_alone_seconds"]) == {"calendars", "feeds", "e-mail editions"}
+    # The floor ships search too: its Pagefind run counts, and both ratios are reported.
+    assert size["floor_search_seconds"] == size["floor_seconds"] + size["floor_pagefind_seconds"]
+    assert size["search_ratio"] == size["ours_seconds"] / size["floor_search_seconds"] < size["ratio"]
+    # The preview was timed from saving an edit to the page showing it, with the phases of its last rebuild.
+    assert list(size["preview_phases"]) == list(size["ours_phases"])[1:]
+    assert len(size["preview_body_seconds_all"]) == len(size["preview_title_seconds_all"]) == 1
+    assert size["preview_body_cpu_seconds"] > 0 and size["preview_title_cpu_seconds"] > 0
+    assert len(size["load_average"]) == 2
     printed = capsys.readouterr().out
     assert "== 30 items" in printed and "time per output kind:" in printed
+    assert "floor with search" in printed and "preview: edit → page" in printed and "cop check: loading" in printed
 
 
 def test_no_synthetic_item_is_scheduled_after_the_benchmark_build_date(tmp_path):

@@ -9,6 +9,7 @@ import yaml
 from lxml import html
 from sitebuild import REPO, SAMPLE, build_site
 
+from coplimburg.build import Build
 from coplimburg.editors.cli import main
 
 # Item folder under tests/sample/content → the site section its pages are built in.
@@ -154,3 +155,12 @@ def test_a_build_prints_no_info_lines_of_the_macros_plugin(project, tmp_path):
     printed = (result.stdout + result.stderr).splitlines()
     assert "Documentation built in" in printed[-1]
     assert [line for line in printed if "[macros]" in line] == []
+
+
+def test_the_build_in_the_config_reads_as_one_short_line_when_a_plugin_prints_the_config():
+    # mkdocs-macros writes every config value as text for its debug log in every build, logged or not: the Build
+    # lives in the config, and its text must not be the whole site.
+    config = yaml.safe_load((SAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))
+    build = Build.start(SAMPLE, config["site_url"], config["site_name"], config["site_description"], config["extra"])
+    body = next(iter(build.site.events.values())).body
+    assert len(repr(build)) < 100 and body not in str(build)

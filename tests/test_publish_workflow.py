@@ -4,6 +4,7 @@ when it passes."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shlex
 import shutil
 import subprocess
@@ -258,3 +259,26 @@ def test_with_a_deploy_key_the_run_pushes_over_ssh_with_that_key_and_githubs_own
     assert (tmp_path / "cop-deploy-key").stat().st_mode & 0o077 == 0
     assert (tmp_path / "cop-known-hosts").read_text(encoding="utf-8").startswith("github.com ssh-ed25519 ")
     assert "PRIVATE" not in (checkout / ".git" / "config").read_text(encoding="utf-8")
+
+
+def test_the_build_keeps_the_drawn_cards_and_images_between_runs_and_draws_again_when_the_drawing_changes():
+    build = steps("build")
+    names = [step.get("uses", "").split("@")[0] or shlex.join(shlex.split(step.get("run", ""))) for step in build]
+    (cache,) = [step for step in build if step.get("uses", "").startswith("actions/cache@")]
+    assert names.index("actions/cache") < names.index("make build")
+    assert cache["with"]["path"].split() == [".cache/cards", ".cache/images"]
+    key, restore = cache["with"]["key"], cache["with"]["restore-keys"]
+    drawing = re.search(r"hashFiles\(([^)]*)\)", key)
+    assert drawing is not None and restore == key[: key.index("}}", drawing.end()) + 2] + "-"
+    hashed = [name.strip(" '") for name in drawing[1].split(",")]
+    assert {"coplimburg/pages/**", "requirements/site.txt"} <= set(hashed)
+    # The fonts and every drawing module are under coplimburg/pages/; the content decides only what is saved new.
+    assert all(Path(REPO, "coplimburg/pages", name).is_file() for name in ("cards.py", "card_text.py", "images.py"))
+    assert (REPO / "coplimburg/pages/fonts").is_dir() and "hashFiles('content/**', 'docs/**')" in key
+
+
+def test_the_content_cache_is_never_restored_from_another_run():
+    # Its entries are data the loader takes as read for the bytes they name; only drawn files, checked by their
+    # bytes when used, come back from the cache.
+    paths = [step["with"]["path"] for step in all_steps() if step.get("uses", "").startswith("actions/cache@")]
+    assert paths and not any("content" in path or path.strip() == ".cache" for path in paths)

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from coplimburg.content.cache import LoadCache
 from coplimburg.content.collections import ASSET_FOLDERS, FILE_COLLECTIONS, SITE_DATA, SITE_FOLDER, item_model
 from coplimburg.content.documents import page_file_problems
-from coplimburg.content.fields import ID_PATTERN, Item, Strict, validate
+from coplimburg.content.fields import ID_PATTERN, Item, Strict
 from coplimburg.content.limits import inside
 from coplimburg.content.links import check_links
 from coplimburg.content.placeholders import check_placeholders
@@ -23,7 +24,7 @@ from coplimburg.content.references import Known, check_item_references, check_si
 from coplimburg.content.site import Site
 from coplimburg.content.sitedata import Partner, PartnerFile, ProgrammeFile, Vocabularies
 from coplimburg.content.slugs import slugify
-from coplimburg.content.source import Document, read_markdown, read_yaml
+from coplimburg.content.source import Document
 from coplimburg.problems import ContentError, Problem
 from coplimburg.settings import build_date
 
@@ -31,16 +32,25 @@ ItemT = TypeVar("ItemT", bound=Item)
 ModelT = TypeVar("ModelT", bound=Strict)
 
 
-def load(content: Path, today: dt.date | None = None) -> Site:
+def load(content: Path, today: dt.date | None = None, cache: LoadCache | None = None) -> Site:
     """Read and check everything under `content/`; raise ContentError listing every problem.
 
     `today` is the build date, which decides what is still scheduled (links to it are reported); without it,
-    coplimburg.settings.build_date() (COP_BUILD_DATE or today)."""
+    coplimburg.settings.build_date() (COP_BUILD_DATE or today). A file `cache` holds unchanged is not parsed and
+    validated again (coplimburg.content.cache); the checks across files always run on every file."""
+    cache = cache or LoadCache(None)
+    try:
+        return _load(content, today, cache)
+    finally:
+        cache.finish()
+
+
+def _load(content: Path, today: dt.date | None, cache: LoadCache) -> Site:
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
     display = _displayer(content)
     site_data: dict[str, Any] = {
-        name: _read_site_file(content / SITE_FOLDER / name, display, data.model, problems, documents)
+        name: _read_site_file(content / SITE_FOLDER / name, display, data.model, problems, documents, cache)
         for name, data in SITE_DATA.items()
     }
     raw: dict[str, list[Document]] = {}
@@ -54,6 +64,7 @@ def load(content: Path, today: dt.date | None = None) -> Site:
             problems,
             raw.setdefault(key, []),
             unreadable.setdefault(key, set()),
+            cache,
         )
         for key, one in FILE_COLLECTIONS.items()
     }
@@ -128,6 +139,7 @@ def _read_site_file(
     model: type[ModelT],
     problems: list[Problem],
     documents: dict[str, Document],
+    cache: LoadCache,
 ) -> ModelT | None:
     if not file.is_file():
         problems.append(Problem(display(file), 0, "", "bestand ontbreekt; de site heeft het nodig"))
@@ -135,11 +147,11 @@ def _read_site_file(
     if not inside(file, file.parent.parent):  # site data is the repository's own: content/site/<name>.yml
         problems.append(Problem(display(file), 0, "", "ligt buiten de map content/; zet het bestand zelf hier neer"))
         return None
-    document = read_yaml(file, display(file), problems)
-    if document is None:
-        return None
-    documents[document.path] = document
-    result: ModelT | None = validate(model, document, problems)
+    reading = cache.read(file, display(file), model, item=False)
+    problems += reading.problems
+    if reading.document is not None:
+        documents[reading.document.path] = reading.document
+    result: ModelT | None = reading.value
     return result
 
 
@@ -150,6 +162,7 @@ def _read_collection(
     problems: list[Problem],
     documents: list[Document],
     unreadable: set[str],
+    cache: LoadCache,
 ) -> dict[str, ItemT]:
     items: dict[str, ItemT] = {}
     if not folder.is_dir():
@@ -184,14 +197,13 @@ def _read_collection(
                 )
             )
             continue
-        document = read_markdown(file, shown, problems)
-        if document is None:
+        reading = cache.read(file, shown, model, item=True)
+        problems += reading.problems
+        if reading.document is None:
             unreadable.add(file.stem)
             continue
-        documents.append(document)
-        item: ItemT | None = validate(
-            model, document, problems, id=file.stem, source=shown, body=document.body, body_line=document.body_line
-        )
+        documents.append(reading.document)
+        item: ItemT | None = reading.value
         if item is not None:
             items[item.id] = item
     return items

@@ -89,6 +89,11 @@ def read_text(file: Path, display: str, problems: list[Problem]) -> str | None:
     if isinstance(raw, str):
         problems.append(Problem(display, 0, "", raw))
         return None
+    return decode(raw, display, problems)
+
+
+def decode(raw: bytes, display: str, problems: list[Problem]) -> str | None:
+    """The file's bytes as UTF-8 text, or None with a problem naming the line of the first undecodable byte."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -108,8 +113,11 @@ def read_text(file: Path, display: str, problems: list[Problem]) -> str | None:
 def read_markdown(file: Path, display: str, problems: list[Problem]) -> Document | None:
     """A Markdown file with front matter; None (and problems) when it cannot be read."""
     text = read_text(file, display, problems)
-    if text is None:
-        return None
+    return None if text is None else parse_markdown(text, display, problems)
+
+
+def parse_markdown(text: str, display: str, problems: list[Problem]) -> Document | None:
+    """The text of a Markdown file as front matter and body; None (and problems) when it has no front matter."""
     text = text.removeprefix("\ufeff")
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip() != "---":
@@ -147,8 +155,11 @@ def read_markdown(file: Path, display: str, problems: list[Problem]) -> Document
 
 def read_yaml(file: Path, display: str, problems: list[Problem]) -> Document | None:
     text = read_text(file, display, problems)
-    if text is None:
-        return None
+    return None if text is None else parse_yaml_file(text, display, problems)
+
+
+def parse_yaml_file(text: str, display: str, problems: list[Problem]) -> Document | None:
+    """The text of a whole YAML file (site data) as a document."""
     return parse_yaml(text.removeprefix("\ufeff"), display, problems, first_line=1)
 
 

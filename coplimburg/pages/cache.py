@@ -15,7 +15,9 @@ from pathlib import Path
 
 from PIL import Image
 
-FOLDER = ".cache"
+from coplimburg.content.cache import cache_folder
+
+__all__ = ["Expected", "cache_folder", "cached_file", "holds"]
 
 
 @dataclass(frozen=True)
@@ -24,11 +26,6 @@ class Expected:
 
     format: str
     size: tuple[int, int]
-
-
-def cache_folder(root: Path, kind: str) -> Path:
-    """Where the build beside `root`'s mkdocs.yml keeps one kind of drawn file ('cards', 'images')."""
-    return root / FOLDER / kind
 
 
 def cached_file(target: Path, expected: Expected, draw: Callable[[], bytes]) -> Path:

@@ -49,9 +49,10 @@ class Indexing:
 
     Used as a context manager, so that a build failing meanwhile stops the indexer."""
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, output: Path | None = None) -> None:
         self.site_dir = site_dir
-        self.output = site_dir / FOLDER
+        # site/pagefind/, or elsewhere for a preview that swaps the new index in when it is complete.
+        self.output = output or site_dir / FOLDER
         shutil.rmtree(self.output, ignore_errors=True)
         # The command line indexer, not the Python API's service: its files are complete when it exits.
         command = [
@@ -75,10 +76,14 @@ class Indexing:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+        self._log.close()
+
+    def stop(self) -> None:
+        """Stop the indexer if it is still at work."""
         if self._process.poll() is None:
             self._process.kill()
             self._process.wait()
-        self._log.close()
 
     def finish(self) -> Indexed:
         """Wait for the indexer; the index of the site, with the interfaces we do not use removed."""
