@@ -141,8 +141,16 @@ def summary(report: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def averaged(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
+    """Two audits of one page as one: the mean of each figure, the audits below 100 of either."""
+    return {
+        **{key: (value + second[key]) / 2 for key, value in first.items() if key != "failing"},
+        "failing": sorted({*first["failing"], *second["failing"]}),
+    }
+
+
 def with_ratios(runs: list[dict[str, dict[str, dict[str, Any]]]]) -> None:
-    """Each page's main-thread work as a multiple of the baseline's in the same run and preset."""
+    """Each page's main-thread work as a multiple of the baseline's in the same round and preset."""
     for run in runs:
         for presets in run.values():
             for preset, one in presets.items():
@@ -263,12 +271,17 @@ def main(argv: list[str] | None = None) -> int:
         # The first audit after a while finds the disk and the chromium binary cold: one unrecorded audit first.
         audit(base + paths[BASELINE], "mobile", arguments.out / "warm-up.json", keep_trace=False)
         for number in range(1, arguments.runs + 1):
+            # The baseline opens and closes each round: load that changes during a round moves both halves.
+            order = [BASELINE, *(name for name in paths if name != BASELINE), f"{BASELINE}-2"]
             run: dict[str, dict[str, dict[str, Any]]] = {}
-            for name, path in paths.items():
+            for name in order:
+                path = paths[name.removesuffix("-2")]
                 for preset in arguments.presets.split(","):
                     print(f"{number}: {name} ({preset}): {base}{path}", file=sys.stderr, flush=True)
                     out = arguments.out / f"{name}-{preset}-{number}.json"
                     run.setdefault(name, {})[preset] = summary(audit(base + path, preset, out, arguments.traces))
+            closing = run.pop(f"{BASELINE}-2")
+            run[BASELINE] = {preset: averaged(one, closing[preset]) for preset, one in run[BASELINE].items()}
             runs.append(run)
     with_ratios(runs)
     results = median(runs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bench.lighthouse import BASELINE, main_thread_cpu_ms, median, missed, page_types, with_ratios
+from bench.lighthouse import BASELINE, averaged, main_thread_cpu_ms, median, missed, page_types, with_ratios
 from coplimburg.content.collections import COLLECTIONS
 from coplimburg.urls import overview_path
 
@@ -45,6 +45,12 @@ def test_each_page_is_compared_with_privacy_in_its_own_run_and_the_runs_give_med
     assert merged["ratio"] == 1.1 and merged["cpu_ratio"] == 1.0
     assert merged["mainthread_ms"] == 1500
     assert missed(median(runs)) == []
+
+
+def test_the_baseline_audited_at_both_ends_of_a_round_counts_as_the_mean_of_the_two():
+    opening, closing = figures(1000, 100, performance=96), figures(1400, 140, performance=92)
+    closing["failing"] = ["seo: robots-txt (0)"]
+    assert averaged(opening, closing) == {**figures(1200, 120, performance=94), "failing": ["seo: robots-txt (0)"]}
 
 
 def test_a_page_above_the_targets_is_named():
