@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from playwright.sync_api import Browser
-from test_preview import BROKEN_LINE, EVENT, PROBLEMS, Preview
+from serving import PROBLEMS, Preview
+from test_preview import BROKEN_LINE, EVENT
 
 DEEP = "agenda/coppisch-2025/"
 WAIT_MS = 90_000
