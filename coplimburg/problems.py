@@ -58,6 +58,23 @@ class FieldError(ValueError):
         self.message = message
 
 
+class FieldErrors(ValueError):
+    """Every FieldError one check of a whole model found: each is reported at its own field, so an editor sees them
+    all in one run."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(error.message for error in errors))
+        self.errors = errors
+
+
+def raise_found(errors: list[FieldError]) -> None:
+    """Raise what a check across fields found: one FieldError as it is, several together."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise FieldErrors(errors)
+
+
 class ContentError(Exception):
     """Raised with every problem found in one pass; its text is the list editors read."""
 

@@ -120,6 +120,26 @@ def test_an_end_before_the_start_is_reported_on_the_end(content):
     assert "ligt vóór start" in problem.message
 
 
+def test_every_check_across_fields_of_one_item_is_reported_in_the_same_run(content):
+    # The form of the browser editor saves all three: no place, an end before the start, an image without text.
+    text = (
+        EVENT.replace("end: 2024-06-13 17:00", "end: 2024-06-13 11:00")
+        .replace("location: Chemelot Campus, Geleen\n", "")
+        .replace("published: 2024-04-01\n", "published: 2024-04-01\nimage: images/zaal.jpg\n")
+    )
+    problems = problems_of(content(events={"alles.md": text}))
+    assert "ligt vóór start" in only(problems, "end").message
+    assert "tenzij het evenement online is" in only(problems, "location").message
+    assert "beschrijf de afbeelding" in only(problems, "image_alt").message
+
+
+def test_a_product_updated_before_it_appeared_is_reported_with_its_missing_image_text(content):
+    text = PRODUCT.replace("published: 2023-10-05\n", "published: 2023-10-05\nupdated: 2023-01-01\nimage: a.png\n")
+    problems = problems_of(content(coppyright={"blokkendoos.md": text}))
+    assert "ligt vóór published" in only(problems, "updated").message
+    assert "beschrijf de afbeelding" in only(problems, "image_alt").message
+
+
 def test_a_url_without_http_is_reported_with_a_suggestion(content):
     text = EVENT.replace("kind:", "registration: www.example.nl\nkind:")
     problem = only(problems_of(content(events={"url.md": text})), "registration")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import ConfigDict, Field, PrivateAttr
 
 from coplimburg.agenda.schedule import Schedule, Span, moment_span, schedule
 from coplimburg.content.fields import (
@@ -108,15 +108,21 @@ class Event(Illustrated):
 
     _schedule: Schedule | None = PrivateAttr(default=None)
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Event:
+    def errors_across_fields(self) -> list[FieldError]:
+        found = super().errors_across_fields()
         if not self.location and not self.online:
-            raise FieldError("location", "verplicht, tenzij het evenement online is: vul location of online in")
+            found.append(FieldError("location", "verplicht, tenzij het evenement online is: vul location of online in"))
         # Time is normalised once, here; every later question about it goes to the schedule.
-        self._schedule = schedule(self.start, self.end, self.repeat)
+        try:
+            self._schedule = schedule(self.start, self.end, self.repeat)
+        except FieldError as error:
+            found.append(error)
         if self.previous_start is not None:
-            self._previous = moment_span(self.previous_start, "previous_start")
-        return self
+            try:
+                self._previous = moment_span(self.previous_start, "previous_start")
+            except FieldError as error:
+                found.append(error)
+        return found
 
     _previous: Span | None = PrivateAttr(default=None)
 

@@ -19,7 +19,7 @@ from coplimburg.content.addresses import WEB_SCHEMES, address_problem
 from coplimburg.content.source import Document, Location, dotted
 from coplimburg.dates import Moment, NotADate, parse_day, parse_moment
 from coplimburg.expected import not_a_date, not_a_web_address, refused_web_address, year_out_of_range
-from coplimburg.problems import FieldError, Problem, describe, suggestion, visible
+from coplimburg.problems import FieldError, FieldErrors, Problem, describe, raise_found, suggestion, visible
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # An item named `index` would replace its section's overview page (`<section>/index.md`).
@@ -159,10 +159,15 @@ class Illustrated(Item):
         return [self.image] if self.image else []
 
     @model_validator(mode="after")
-    def _image_has_alt(self) -> Illustrated:
-        if self.image and not (self.image_alt or "").strip():
-            raise FieldError("image_alt", "verplicht bij image: beschrijf de afbeelding voor wie haar niet ziet")
+    def _across_fields(self) -> Illustrated:
+        raise_found(self.errors_across_fields())
         return self
+
+    def errors_across_fields(self) -> list[FieldError]:
+        """What a check across fields finds; a kind of item adds its own checks, so all are reported at once."""
+        if self.image and not (self.image_alt or "").strip():
+            return [FieldError("image_alt", "verplicht bij image: beschrijf de afbeelding voor wie haar niet ziet")]
+        return []
 
 
 def _moment(value: object) -> object:
@@ -299,7 +304,7 @@ def validate(model: type[Strict], document: Document, problems: list[Problem], *
         result = model.model_validate({**data, **known})
         return None if refused else result
     except ValidationError as error:
-        for detail in error.errors(include_url=False):
+        for detail in _each_field_error(error.errors(include_url=False)):
             location: Location = tuple(detail["loc"])
             if isinstance(named := (detail.get("ctx") or {}).get("error"), FieldError):
                 location = (*location, named.field)  # a check across fields about a value already reported
@@ -307,6 +312,16 @@ def validate(model: type[Strict], document: Document, problems: list[Problem], *
                 continue
             problems.append(_problem(model, document, tuple(detail["loc"]), detail))
         return None
+
+
+def _each_field_error(details: list[Any]) -> list[Any]:
+    """The details of a validation error, with one detail for each field a check across fields named."""
+    found = []
+    for detail in details:
+        named = (detail.get("ctx") or {}).get("error")
+        errors = named.errors if isinstance(named, FieldErrors) else [named]
+        found += [{**detail, "ctx": {**detail["ctx"], "error": one}} for one in errors] if len(errors) > 1 else [detail]
+    return found
 
 
 def without_empty_optional(model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field
 
 from coplimburg.content.fields import DayField, DownloadPath, Illustrated, Label, RefList, Strict, Summary, Title
 from coplimburg.problems import FieldError
@@ -43,11 +43,13 @@ class Product(Illustrated):
         default=[], title="Downloads", description="Bestanden om te downloaden, elk met een titel."
     )
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Product:
+    def errors_across_fields(self) -> list[FieldError]:
+        found = super().errors_across_fields()
         if self.updated is not None and self.updated < self.published:
-            raise FieldError("updated", "ligt vóór published; een product kan niet bijgewerkt zijn vóór het verscheen")
-        return self
+            found.append(
+                FieldError("updated", "ligt vóór published; een product kan niet bijgewerkt zijn vóór het verscheen")
+            )
+        return found
 
     @property
     def named_files(self) -> list[str]:
