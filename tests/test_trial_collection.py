@@ -1,6 +1,6 @@
 """A new collection is a model, a declaration and an item template: added to a copy of the repository (from
 tests/trial/), a collection of stories gets a proper page, structured data, a social card, a search entry, feed
-items and an overview, with no other module touched."""
+items, an overview and a form in the browser editor, with no other module touched."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 import feedparser
 import lxml.html
 import pytest
+import yaml
 from pages import SITE_URL, content, json_ld, text
 from PIL import Image
 from sitebuild import REPO, SAMPLE, build_site
@@ -42,6 +43,7 @@ def trial_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(REPO / "coplimburg", root / "coplimburg", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(REPO / "overrides", root / "overrides")
     shutil.copytree(REPO / "hooks", root / "hooks")
+    (root / "node_modules").symlink_to(REPO / "node_modules")  # the browser editor's bundle, beside the package
     project = root / "tests" / "sample"
     for part in ("content", "docs"):
         shutil.copytree(SAMPLE / part, project / part)
@@ -116,3 +118,10 @@ def test_a_trial_collection_has_an_overview_listing_its_items(trial_site):
     overview = content(parsed(trial_site, "verhalen/"))
     assert text(overview.xpath(".//h1")[0]) == "Verhalen"
     assert [link.get("href") for link in overview.xpath(".//ul/li/a")] == ["werkplaats-in-de-klas/"]
+
+
+def test_a_trial_collection_gets_a_form_in_the_browser_editor_with_its_dutch_field_titles(trial_site):
+    config = yaml.safe_load((trial_site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    (stories,) = [one for one in config["collections"] if one.get("folder") == "content/stories"]
+    assert (stories["label"], stories["label_singular"]) == ("Verhalen", "verhaal")
+    assert [field["label"] for field in stories["fields"]][:3] == ["Titel", "Samenvatting", "Publicatiedatum"]
