@@ -358,7 +358,7 @@ def report(results: list[dict[str, Any]], targets: list[Verdict], profile: Profi
             _row(
                 "preview: title → lists",
                 f"{one['preview_title_seconds']:.2f} s",
-                "new title, its page and the agenda; "
+                "new title, its page and its year page; "
                 + _seconds(one["preview_title_seconds_all"])
                 + _cpu(one, "title"),
             ),

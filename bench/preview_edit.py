@@ -1,6 +1,7 @@
 """How long an editor waits for an edit in the preview, under a real `mkdocs serve`: from saving a new sentence in an
-event's text to its page showing it, and from saving a new title to both its page and the agenda overview showing
-it (a title is shown on other pages too, which must not keep the old one).
+event's text to its page showing it, and from saving a new title to both its page and its year page showing it (a
+title is shown on other pages too, which must not keep the old one; the year page lists every event of its year,
+where /agenda/ lists only what is coming and the five most recent).
 
     .venv/bin/python -m bench.preview_edit --items 1000
 
@@ -28,6 +29,7 @@ from bench.preview_recovery import project_with_event
 # Long enough for a rebuild that renders every page of 10,000 items on a loaded machine.
 EDIT_DEADLINE = 600.0
 _FRONT_MATTER_END = re.compile(r"^---$", re.MULTILINE)
+_START_YEAR = re.compile(r"^start: (\d{4})-", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,9 @@ def measure_edits(project: Path, event: Path, runs: int, phases: bool = False) -
     titles_cpu: list[float] = []
     try:
         with serving(project, config, env) as served:
-            url, overview = f"{served.url}agenda/{event.stem}/", f"{served.url}agenda/"
+            year = _START_YEAR.search(original)
+            assert year is not None, f"{event} has no start date"
+            url, overview = f"{served.url}agenda/{event.stem}/", f"{served.url}jaaroverzicht/{year[1]}/"
             wait_until(url, lambda page: bool(page.xpath("//h1")), FIRST_BUILD_DEADLINE)
             for run in range(runs):
                 time.sleep(2.0)  # the watcher settles and the last build's background work ends
@@ -118,7 +122,7 @@ def main() -> None:
     label = "sample" if arguments.items == 0 else f"{arguments.items} items"
     measured = (
         ("new sentence → its page", figures.body_seconds),
-        ("new title → page and agenda", figures.title_seconds),
+        ("new title → page and year page", figures.title_seconds),
     )
     for what, times in measured:
         shown = ", ".join(f"{one:.2f}" for one in times)
