@@ -319,8 +319,10 @@ def _each_field_error(details: list[Any]) -> list[Any]:
     found = []
     for detail in details:
         named = (detail.get("ctx") or {}).get("error")
-        errors = named.errors if isinstance(named, FieldErrors) else [named]
-        found += [{**detail, "ctx": {**detail["ctx"], "error": one}} for one in errors] if len(errors) > 1 else [detail]
+        if isinstance(named, FieldErrors):
+            found += [{**detail, "ctx": {**detail["ctx"], "error": one}} for one in named.errors]
+        else:
+            found.append(detail)
     return found
 
 
