@@ -48,9 +48,7 @@ def published(
     settings = read_settings(dict(extra), config_file, site_url)
     today = settings.today()
     content = config_file.parent / settings.content_dir
-    site = as_published_on(
-        load(content, today, LoadCache(cache_folder(config_file.parent, "content"))), today, show_scheduled
-    )
+    site = as_published_on(load(content, today, LoadCache.of_project(config_file.parent)), today, show_scheduled)
     originals = Originals(cache_folder(config_file.parent, "images"))
     feed_settings = FeedSettings(
         title=site_name,

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coplimburg.cms.bundle import NODE_MODULES
+from coplimburg.content.cache import FOLDER
 from coplimburg.content.publication import SHOW_VARIABLE
 from coplimburg.settings import CONFIG_FILE, Settings, read_config, read_settings
 
@@ -157,7 +158,7 @@ def run(root: Path, preview: str = PREVIEW) -> int:
     if reason := refusal(project):
         print(f"De redactie start niet: {reason}", file=sys.stderr)
         return 1
-    log = root / ".cache" / "decap-server.log"
+    log = root / FOLDER / "decap-server.log"
     log.parent.mkdir(exist_ok=True)
     try:
         with decap_server(project, log) as server:

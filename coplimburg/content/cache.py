@@ -85,6 +85,11 @@ class LoadCache:
         self.hits = 0
         self.misses = 0
 
+    @classmethod
+    def of_project(cls, root: Path) -> LoadCache:
+        """The cache of the project whose mkdocs.yml is in `root`, as every build and `cop` command there uses it."""
+        return cls(cache_folder(root, "content"))
+
     def read(self, file: Path, shown: str, model: type[Strict], item: bool) -> Reading:
         """`file` (shown to editors as `shown`) read and validated as `model`: an item (front matter and body,
         with its id and source) when `item`, else a site data file (YAML)."""

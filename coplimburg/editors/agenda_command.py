@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from coplimburg.calendar.state import STATE_FILE, behind, read_state, revise, unknown, write_state
-from coplimburg.content.cache import LoadCache, cache_folder
+from coplimburg.content.cache import LoadCache
 from coplimburg.content.loader import load
 from coplimburg.content.site import Site
 from coplimburg.problems import ContentError, Note
@@ -21,7 +21,7 @@ def update_agenda_state(content: Path, stage: bool = False) -> int:
     never names an event the commit lacks, and the state file is staged, so the commit carries it at once."""
     try:
         today = project_today(content.parent / CONFIG_FILE)
-        site = load(content, today, LoadCache(cache_folder(content.parent, "content")))
+        site = load(content, today, LoadCache.of_project(content.parent))
         state = read_state(content)
     except (ContentError, ValueError) as error:
         print(error, file=sys.stderr)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from coplimburg.content.cache import LoadCache, cache_folder
+from coplimburg.content.cache import LoadCache
 from coplimburg.content.loader import load
 from coplimburg.content.publication import Scheduled, scheduled
 from coplimburg.editors.agenda_command import agenda_state_notes
@@ -84,7 +84,7 @@ def check(content: Path, form: str = "tekst") -> int:
         return 2
     try:
         today = project_today(content.parent / CONFIG_FILE)
-        site = load(content, today, LoadCache(cache_folder(content.parent, "content")))
+        site = load(content, today, LoadCache.of_project(content.parent))
         notes = agenda_state_notes(site)
     except ContentError as error:
         report.problems(error)
